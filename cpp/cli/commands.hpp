@@ -1,0 +1,13 @@
+#pragma once
+// Each `descent <command>` lives in its own file and returns the process exit code.
+#include <string>
+#include <vector>
+
+namespace descent::cli {
+
+using Args = std::vector<std::string>;
+
+int replay(const Args& args);  // replay.cpp
+int catalog(const Args& args); // catalog.cpp
+
+}  // namespace descent::cli
