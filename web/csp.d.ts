@@ -1,0 +1,2 @@
+declare const csp: string;
+export default csp;
