@@ -14,10 +14,12 @@ const suites = [
   {
     name: 'native (ctest)',
     cmd: ['ctest', '--test-dir', 'build', '--output-on-failure', '-j2'],
-    parse: (out) => {
-      const m = out.match(/(\d+)% tests passed, (\d+) tests failed out of (\d+)/);
-      return m && { passed: Number(m[3]) - Number(m[2]), failed: Number(m[2]) };
-    },
+    parse: parseCtest,
+  },
+  {
+    name: 'native under AddressSanitizer + UBSan (ctest)',
+    cmd: ['ctest', '--test-dir', 'build-asan', '--output-on-failure', '-j2'],
+    parse: parseCtest,
   },
   {
     name: 'web unit (vitest)',
@@ -35,6 +37,11 @@ const suites = [
     parse: parseNodeTest,
   },
 ];
+
+function parseCtest(out) {
+  const m = out.match(/(\d+)% tests passed, (\d+) tests failed out of (\d+)/);
+  return m && { passed: Number(m[3]) - Number(m[2]), failed: Number(m[2]) };
+}
 
 function parseNodeTest(out) {
   const pass = out.match(/^# pass (\d+)$/m);
