@@ -1,0 +1,114 @@
+#include "nn/activation.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace descent::nn {
+
+namespace {
+
+constexpr float kLeakySlope = 0.01f;  // nn.LeakyReLU default negative_slope
+constexpr float kEluAlpha = 1.0f;     // nn.ELU default alpha
+constexpr float kSoftplusThreshold = 20.f;  // nn.Softplus: linear above beta·z > 20
+
+struct Named {
+  const char* name;
+  Activation value;
+};
+constexpr Named kNames[] = {
+    {"linear", Activation::linear}, {"relu", Activation::relu},   {"leaky_relu", Activation::leaky_relu},
+    {"elu", Activation::elu},       {"gelu", Activation::gelu},   {"tanh", Activation::tanh},
+    {"sigmoid", Activation::sigmoid}, {"softplus", Activation::softplus},
+};
+
+float sigmoid(float z) {
+  // Split by sign so exp never overflows.
+  if (z >= 0.f) return 1.f / (1.f + std::exp(-z));
+  const float e = std::exp(z);
+  return e / (1.f + e);
+}
+
+}  // namespace
+
+const char* activation_names() { return "linear, relu, leaky_relu, elu, gelu, tanh, sigmoid, softplus"; }
+
+Activation parse_activation(std::string_view name, const std::string& field) {
+  for (const auto& n : kNames)
+    if (name == n.name) return n.value;
+  throw std::invalid_argument(field + ": unknown activation '" + std::string(name) + "' (allowed: " +
+                              activation_names() + ")");
+}
+
+std::string to_string(Activation a) {
+  for (const auto& n : kNames)
+    if (n.value == a) return n.name;
+  return "linear";
+}
+
+float activate(Activation a, float z) {
+  switch (a) {
+    case Activation::linear: return z;
+    case Activation::relu: return z > 0.f ? z : 0.f;
+    case Activation::leaky_relu: return z > 0.f ? z : kLeakySlope * z;
+    case Activation::elu: return z > 0.f ? z : kEluAlpha * std::expm1(z);
+    case Activation::gelu: return 0.5f * z * (1.f + std::erf(z * 0.70710678118654752f));
+    case Activation::tanh: return std::tanh(z);
+    case Activation::sigmoid: return sigmoid(z);
+    case Activation::softplus: return z > kSoftplusThreshold ? z : std::log1p(std::exp(z));
+  }
+  return z;
+}
+
+float derivative(Activation a, float z) {
+  switch (a) {
+    case Activation::linear: return 1.f;
+    case Activation::relu: return z > 0.f ? 1.f : 0.f;
+    case Activation::leaky_relu: return z > 0.f ? 1.f : kLeakySlope;
+    case Activation::elu: return z > 0.f ? 1.f : kEluAlpha * std::exp(z);
+    case Activation::gelu: {
+      const float cdf = 0.5f * (1.f + std::erf(z * 0.70710678118654752f));
+      const float pdf = 0.39894228040143268f * std::exp(-0.5f * z * z);
+      return cdf + z * pdf;
+    }
+    case Activation::tanh: {
+      const float t = std::tanh(z);
+      return 1.f - t * t;
+    }
+    case Activation::sigmoid: {
+      const float s = sigmoid(z);
+      return s * (1.f - s);
+    }
+    case Activation::softplus: return z > kSoftplusThreshold ? 1.f : sigmoid(z);
+  }
+  return 1.f;
+}
+
+void activate(Activation a, const ConstMatRef& z, MatRef h) {
+  switch (a) {
+    case Activation::linear: h = z; return;
+    case Activation::relu: h = z.cwiseMax(0.f); return;
+    // Eigen's vectorised tanh is an approximation that exists natively but not in wasm; the
+    // scalar libm call keeps both builds on the same curve.
+    default: h = z.unaryExpr([a](float v) { return activate(a, v); }); return;
+  }
+}
+
+void activate_backward(Activation a, const ConstMatRef& z, const ConstMatRef& h, MatRef dz) {
+  switch (a) {
+    case Activation::linear: return;
+    case Activation::relu:
+      dz.array() *= (z.array() > 0.f).cast<float>();
+      return;
+    case Activation::tanh:
+      dz.array() *= 1.f - h.array().square();
+      return;
+    case Activation::sigmoid:
+      dz.array() *= h.array() * (1.f - h.array());
+      return;
+    default:
+      dz.array() *= z.unaryExpr([a](float v) { return derivative(a, v); }).array();
+      return;
+  }
+}
+
+}  // namespace descent::nn

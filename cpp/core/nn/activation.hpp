@@ -1,0 +1,29 @@
+#pragma once
+// Element-wise activations applied after each dense layer, with PyTorch's definitions.
+#include <string>
+#include <string_view>
+
+#include <Eigen/Core>
+
+namespace descent::nn {
+
+enum class Activation { linear, relu, leaky_relu, elu, gelu, tanh, sigmoid, softplus };
+
+// Throws std::invalid_argument naming `field` and the allowed names.
+Activation parse_activation(std::string_view name, const std::string& field);
+std::string to_string(Activation a);
+const char* activation_names();  // "linear, relu, ..." for messages
+
+using MatRef = Eigen::Ref<Eigen::MatrixXf>;
+using ConstMatRef = Eigen::Ref<const Eigen::MatrixXf>;
+
+// h = act(z), element-wise; z and h have the same shape.
+void activate(Activation a, const ConstMatRef& z, MatRef h);
+// dz *= act'(z) (h = act(z) is passed so tanh/sigmoid need no recomputation).
+void activate_backward(Activation a, const ConstMatRef& z, const ConstMatRef& h, MatRef dz);
+
+// Scalar forms (also used by the finite-difference tests).
+float activate(Activation a, float z);
+float derivative(Activation a, float z);
+
+}  // namespace descent::nn
