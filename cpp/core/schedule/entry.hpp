@@ -1,0 +1,87 @@
+#pragma once
+// What each schedule file contributes to the registry: option table, catalog text and factory.
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "optim/params.hpp"
+#include "schedule/schedule.hpp"
+
+namespace descent::sched {
+
+struct ScheduleEntry {
+  std::string name;
+  std::string title;
+  std::string summary;
+  std::string formula_latex;
+  std::vector<ParamSpec> params;
+  // `params` are resolved (validated, defaults filled); base_lr is the optimizer's lr.
+  std::unique_ptr<Schedule> (*make)(const nlohmann::json& params, double base_lr);
+  // Checks that involve several options; may be null.
+  void (*check)(const nlohmann::json& params, const std::string& path) = nullptr;
+};
+
+const ScheduleEntry& constant_entry();
+const ScheduleEntry& step_entry();
+const ScheduleEntry& multistep_entry();
+const ScheduleEntry& exponential_entry();
+const ScheduleEntry& cosine_entry();
+const ScheduleEntry& cosine_warm_restarts_entry();
+const ScheduleEntry& linear_entry();
+const ScheduleEntry& polynomial_entry();
+const ScheduleEntry& onecycle_entry();
+const ScheduleEntry& cyclic_entry();
+const ScheduleEntry& reduce_on_plateau_entry();
+const ScheduleEntry& warmup_cosine_entry();
+
+inline double pnum(const nlohmann::json& p, const char* key) { return p.at(key).get<double>(); }
+inline long pint(const nlohmann::json& p, const char* key) { return p.at(key).get<long>(); }
+
+// PyTorch's "chainable" schedules: lr_t is computed from lr_{t-1}. lr_at replays the chain so
+// that previews agree bit for bit with a stepped run.
+class ChainedSchedule : public Schedule {
+ public:
+  double lr_at(long t) const override {
+    check_t(t);
+    double lr = lr0_;
+    for (long k = 1; k <= t; ++k) lr = next(lr, k);
+    return lr;
+  }
+  void advance(double) override { current_ = next(current_, ++t_); }
+  void reset() override {
+    t_ = 0;
+    current_ = lr0_;
+  }
+
+ protected:
+  explicit ChainedSchedule(double lr0) : lr0_(lr0) { current_ = lr0; }
+  virtual double next(double prev, long t) const = 0;  // lr_t from lr_{t-1}, t >= 1
+  static void check_t(long t) {
+    if (t < 0) throw std::invalid_argument("schedule: step " + std::to_string(t) + " is negative");
+  }
+
+ private:
+  double lr0_;
+  long t_ = 0;
+};
+
+// Schedules PyTorch computes in closed form. Subclasses call reset() at the end of their constructor.
+class ClosedFormSchedule : public Schedule {
+ public:
+  void advance(double) override { current_ = lr_at(++t_); }
+  void reset() override {
+    t_ = 0;
+    current_ = lr_at(0);
+  }
+
+ protected:
+  static void check_t(long t) {
+    if (t < 0) throw std::invalid_argument("schedule: step " + std::to_string(t) + " is negative");
+  }
+
+ private:
+  long t_ = 0;
+};
+
+}  // namespace descent::sched
