@@ -1,8 +1,120 @@
-// Messages between the page and a training worker.
+// Messages between the page and a training worker (one worker per run). The page never touches the
+// WebAssembly module; the worker adapts these messages to the bindings.
 import type { CoreInfo } from './generated/core.js';
+import type { Options } from './state/types';
 
-export type Request = { type: 'info'; id: number };
+export interface ParamSpec {
+  name: string;
+  type: string; // 'number' | 'integer' | 'boolean' | 'pair' | 'string'
+  default: unknown;
+  min?: number;
+  max?: number;
+  values?: string[];
+  description: string;
+}
+
+export interface CatalogEntry {
+  name: string;
+  title: string;
+  description: string;
+  params: ParamSpec[];
+  update?: string; // LaTeX
+}
+
+export interface FunctionEntry {
+  name: string;
+  title: string;
+  description: string;
+  x: [number, number]; // plotting range
+  y: [number, number];
+  x0: [number, number];
+  minima: Array<[number, number]>;
+}
+
+export interface Catalog {
+  optimizers: CatalogEntry[];
+  schedules: CatalogEntry[];
+  functions: FunctionEntry[];
+}
+
+// What a run trains: an experiment spec (data + network) or a 2-D test function from a start point.
+export type Job =
+  | { kind: 'train'; spec: Record<string, unknown>; csv?: string }
+  | { kind: 'function'; fn: string; x0: [number, number]; optimizer: Options; schedule: Options | null; steps: number };
+
+export interface Grid {
+  x: [number, number];
+  y: [number, number];
+  nx: number;
+  ny: number;
+  values: Float32Array; // row-major, y rows from bottom to top
+}
+
+export interface Points {
+  x: Float32Array; // first feature (original units)
+  y: Float32Array; // second feature, or the target for 1-D regression
+  label: Float32Array; // class index or target
+  test: Uint8Array; // 1 for test points
+}
+
+export interface RunSummary {
+  task: 'regression' | 'binary' | 'multiclass' | 'function';
+  inputs: number;
+  classes: string[];
+  notes: string[];
+  nTrain: number;
+  nTest: number;
+  maxSteps: number;
+  points: Points | null; // for 1-D and 2-D data views
+  landscape: Grid | null; // 2-D test functions and 1-feature linear regression (θ0 = w, θ1 = b)
+  start: [number, number] | null; // first point of the trajectory on the landscape
+  layers: number; // weight layers, for per-layer gradient norms
+}
+
+export interface Evaluation {
+  step: number;
+  trainLoss: number;
+  testLoss: number;
+  score: number; // accuracy or R²
+  layerGradNorms: number[];
+}
+
+// Metrics since the previous batch, plus a fresh picture for the data view when it is due.
+export interface Progress {
+  step: number;
+  done: boolean;
+  divergedAt: number | null;
+  steps: number[];
+  loss: number[];
+  lr: number[];
+  gradNorm: number[];
+  evals: Evaluation[];
+  path: number[]; // new trajectory points x0, y0, x1, y1, ...
+  internals: number[] | null; // e.g. momentum vector at the last point (2-D runs)
+  view: View | null;
+}
+
+export type View =
+  | { kind: 'boundary'; grid: Grid }
+  | { kind: 'curve'; x: Float32Array; y: Float32Array }
+  | { kind: 'predicted'; actual: Float32Array; predicted: Float32Array }
+  | { kind: 'confusion'; classes: number; counts: number[] };
+
+export type Request =
+  | { type: 'info'; id: number }
+  | { type: 'catalog'; id: number }
+  | { type: 'lr-preview'; id: number; schedule: Options | null; lr: number; steps: number }
+  | { type: 'start'; id: number; job: Job }
+  | { type: 'play'; stepsPerTick: number }
+  | { type: 'pause' }
+  | { type: 'step'; n: number }
+  | { type: 'weights'; id: number };
 
 export type Reply =
   | { type: 'info'; id: number; info: CoreInfo; dot: number }
+  | { type: 'catalog'; id: number; catalog: Catalog }
+  | { type: 'lr-preview'; id: number; lrs: number[] }
+  | { type: 'started'; id: number; summary: RunSummary }
+  | { type: 'progress'; progress: Progress }
+  | { type: 'weights'; id: number; json: string }
   | { type: 'error'; id: number; message: string };

@@ -1,0 +1,41 @@
+// A small plot of lr against step for one schedule, drawn before any training happens.
+import uPlot from 'uplot';
+import { formatNumber } from '../format';
+import { h } from '../ui/dom';
+
+export class LrPreview {
+  readonly el = h('div', { class: 'lr-preview', role: 'img', 'aria-label': 'learning rate against step' });
+  private plot: uPlot | null = null;
+  private color: string;
+
+  constructor(color: string) {
+    this.color = color;
+  }
+
+  set(lrs: number[]): void {
+    const x = lrs.map((_, i) => i);
+    const data: uPlot.AlignedData = [x, lrs];
+    if (!this.plot) {
+      this.plot = new uPlot(
+        {
+          width: 260,
+          height: 90,
+          legend: { show: false },
+          cursor: { show: false },
+          scales: { x: { time: false } },
+          axes: [
+            { size: 22, stroke: '#57606a', grid: { show: false }, ticks: { size: 3 }, font: '10px system-ui' },
+            { size: 44, stroke: '#57606a', grid: { stroke: '#eef0f3' }, ticks: { size: 3 }, font: '10px system-ui', values: (_u, v) => v.map((t) => formatNumber(t, 2)) },
+          ],
+          series: [{}, { stroke: this.color, width: 1.6, points: { show: false } }],
+        },
+        data,
+        this.el,
+      );
+    } else this.plot.setData(data);
+  }
+
+  destroy(): void {
+    this.plot?.destroy();
+  }
+}

@@ -1,0 +1,103 @@
+// One live metric over steps, one line per run (optionally a dashed companion, e.g. test loss).
+// uPlot draws it; the hover legend shows the step and each run's value.
+import uPlot from 'uplot';
+import { alignSeries } from './align';
+import { formatNumber } from '../format';
+import { h } from '../ui/dom';
+
+export interface Line {
+  label: string;
+  color: string;
+  dash?: boolean;
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+}
+
+const maxPoints = 1500;
+
+export class MetricChart {
+  readonly el: HTMLElement;
+  private plot: uPlot | null = null;
+  private signature = '';
+  private plotBox: HTMLElement;
+  private width = 320;
+  log: boolean;
+
+  constructor(readonly title: string, private opts: { log?: boolean; height?: number; testid?: string } = {}) {
+    this.log = opts.log ?? false;
+    this.plotBox = h('div', { class: 'chart-plot' });
+    this.el = h('figure', { class: 'chart', testid: opts.testid }, h('figcaption', { text: title }), this.plotBox);
+    new ResizeObserver((entries) => {
+      const w = Math.floor(entries[0].contentRect.width);
+      if (w > 0 && w !== this.width) {
+        this.width = w;
+        this.plot?.setSize({ width: w, height: this.height() });
+      }
+    }).observe(this.plotBox);
+  }
+
+  get toolbar(): HTMLElement {
+    return this.el.querySelector('figcaption') as HTMLElement;
+  }
+
+  private height(): number {
+    return this.opts.height ?? 170;
+  }
+
+  setLog(on: boolean): void {
+    this.log = on;
+    this.signature = '';
+  }
+
+  update(lines: Line[]): void {
+    const data = alignSeries(lines, maxPoints, this.log) as uPlot.AlignedData;
+    const signature = lines.map((l) => `${l.label}|${l.color}|${l.dash ?? false}`).join(';') + `|${this.log}`;
+    if (signature !== this.signature || !this.plot) {
+      this.signature = signature;
+      this.plot?.destroy();
+      this.plot = new uPlot(this.options(lines), data, this.plotBox);
+    } else this.plot.setData(data);
+  }
+
+  private options(lines: Line[]): uPlot.Options {
+    const value = (_u: uPlot, v: number | null) => (v === null || v === undefined ? '–' : formatNumber(v));
+    return {
+      width: this.width,
+      height: this.height(),
+      cursor: { drag: { x: false, y: false }, points: { size: 6 } },
+      legend: { live: true },
+      scales: { x: { time: false }, y: this.log ? { distr: 3 } : { auto: true } },
+      axes: [
+        { label: 'step', labelSize: 14, size: 30, stroke: '#57606a', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#dde1e6' } },
+        {
+          stroke: '#57606a',
+          size: 56,
+          grid: { stroke: '#eef0f3' },
+          ticks: { stroke: '#dde1e6' },
+          values: (_u, splits) => splits.map((v) => formatNumber(v, 3)),
+        },
+      ],
+      series: [
+        { label: 'step', value: (_u, v) => (v === null ? '–' : String(v)) },
+        ...lines.map((l) => ({
+          label: l.label,
+          stroke: l.color,
+          width: 1.6,
+          dash: l.dash ? [5, 4] : undefined,
+          spanGaps: true,
+          points: { show: false },
+          value,
+        })),
+      ],
+    };
+  }
+
+  canvas(): HTMLCanvasElement | null {
+    return this.plotBox.querySelector('canvas');
+  }
+
+  destroy(): void {
+    this.plot?.destroy();
+    this.plot = null;
+  }
+}

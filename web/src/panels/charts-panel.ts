@@ -1,0 +1,87 @@
+// Live charts over steps: loss (train per step, smoothed, and test), accuracy or R², learning rate,
+// gradient norm, and per-layer gradient norms of one run (vanishing or exploding gradients).
+import { MetricChart, type Line } from '../charts/metric-chart';
+import { runColor } from '../palette';
+import type { Run } from '../runs/run';
+import { smooth } from '../smoothing';
+import { h, section, select } from '../ui/dom';
+
+const layerColors = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#332288', '#882255', '#44AA99'];
+
+export function chartsPanel() {
+  const loss = new MetricChart('Loss', { log: true, testid: 'chart-loss' });
+  const score = new MetricChart('Test accuracy', { testid: 'chart-score' });
+  const lr = new MetricChart('Learning rate', { testid: 'chart-lr' });
+  const grad = new MetricChart('Gradient norm ‖g‖', { log: true, testid: 'chart-grad' });
+  const layers = new MetricChart('Gradient norm per layer', { log: true, testid: 'chart-layers' });
+
+  const logBox = h('input', { type: 'checkbox', id: 'loss-log' });
+  logBox.checked = true;
+  const smoothing = h('input', { type: 'range', min: 0, max: 0.99, step: 0.01, id: 'loss-smoothing', 'aria-label': 'smoothing of the per-step train loss' });
+  smoothing.value = '0.6';
+  const layerRun = select([['0', 'Run 1']], '0', { 'aria-label': 'run whose layers are shown' });
+  loss.toolbar.append(
+    h('span', { class: 'chart-tools' },
+      h('span', { class: 'check' }, logBox, h('label', { for: 'loss-log', text: 'log scale' })),
+      h('label', { for: 'loss-smoothing', text: 'smoothing' }), smoothing));
+  layers.toolbar.append(h('span', { class: 'chart-tools' }, layerRun));
+
+  let redraw = () => {};
+  logBox.addEventListener('change', () => {
+    loss.setLog(logBox.checked);
+    redraw();
+  });
+  smoothing.addEventListener('input', () => redraw());
+  layerRun.addEventListener('change', () => redraw());
+
+  const grid = h('div', { class: 'charts' }, loss.el, score.el, lr.el, grad.el, layers.el);
+  const el = section('Charts', h('p', { class: 'muted small', text: 'Solid: train loss of each step’s batch (smoothed); dashed: test loss. Hover a chart for the step and values.' }), grid);
+
+  function draw(runs: Run[], regression: boolean, isFunction: boolean): void {
+    const w = Number(smoothing.value);
+    const lossLines: Line[] = [];
+    for (const r of runs) {
+      const color = runColor(r.index);
+      lossLines.push({ label: `${r.index + 1} ${isFunction ? 'f' : 'train'}`, color, x: r.steps, y: smooth(r.loss, w) });
+      if (!isFunction) lossLines.push({ label: `${r.index + 1} test`, color, dash: true, x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.testLoss) });
+    }
+    loss.update(lossLines);
+    score.el.hidden = isFunction;
+    layers.el.hidden = isFunction;
+    if (!isFunction) {
+      score.toolbar.firstChild!.textContent = regression ? 'Test R²' : 'Test accuracy';
+      score.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.score) })));
+    }
+    lr.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.steps, y: r.lr })));
+    grad.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.steps, y: r.gradNorm })));
+    if (!isFunction) {
+      if (layerRun.options.length !== runs.length) {
+        const keep = layerRun.value;
+        while (layerRun.options.length) layerRun.remove(0);
+        runs.forEach((r) => layerRun.add(new Option(`Run ${r.index + 1}`, String(r.index))));
+        layerRun.value = Number(keep) < runs.length ? keep : '0';
+      }
+      const run = runs[Number(layerRun.value)] ?? runs[0];
+      const count = run?.evals.length ? run.evals[run.evals.length - 1].layerGradNorms.length : 0;
+      const lines: Line[] = [];
+      for (let k = 0; k < count; k++) {
+        lines.push({
+          label: k === count - 1 ? 'output' : `layer ${k + 1}`,
+          color: layerColors[k % layerColors.length],
+          x: run.evals.map((e) => e.step),
+          y: run.evals.map((e) => e.layerGradNorms[k]),
+        });
+      }
+      layers.update(lines);
+    }
+  }
+
+  return {
+    el,
+    draw,
+    onRedraw(fn: () => void) {
+      redraw = fn;
+    },
+    lossCanvas: () => loss.canvas(),
+  };
+}

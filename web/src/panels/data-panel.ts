@@ -1,0 +1,216 @@
+// Data: built-in sets (with thumbnails), bundled real sets, an uploaded/dropped/pasted CSV with a
+// preview and column roles, or a 2-D test function; split, noise, size and seed.
+import { previewCsv } from '../csv/preview';
+import { bundledSources, defaultLoss, isRegression } from '../state/types';
+import { clear, field, h, numberInput, section, select } from '../ui/dom';
+import type { PanelContext } from './context';
+import { thumbnail, thumbnailSources } from './thumbnails';
+
+const titles: Record<string, string> = {
+  circle: 'Circle',
+  xor: 'Exclusive or',
+  gauss: 'Two Gaussians',
+  spiral: 'Spiral',
+  plane: 'Plane (regression)',
+  multi_gauss: 'Gaussian bumps (regression)',
+  five_points: 'Five points (tutorial)',
+  linear: 'Line with noise',
+  sine: 'Sine wave',
+  iris: 'Iris flowers (150 × 4, 3 classes)',
+  digits: 'Handwritten digits (1797 × 64, 10 classes)',
+  diabetes: 'Diabetes progression (442 × 10, regression)',
+  csv: 'Your CSV',
+};
+
+const maxCsvBytes = 50 * 1024 * 1024;
+
+export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void; setNotes(notes: string[]): void } {
+  const body = h('div');
+  const notes = h('ul', { class: 'notes', 'aria-live': 'polite' });
+  const el = section('Data', body, notes);
+
+  function chooseSource(value: string): void {
+    ctx.store.update((s) => {
+      if (value.startsWith('fn:')) {
+        const name = value.slice(3);
+        const entry = ctx.catalog.functions.find((f) => f.name === name);
+        s.problem = 'function';
+        s.fn = { name, x0: entry ? [...entry.x0] : s.fn.x0 };
+        return;
+      }
+      s.problem = 'data';
+      s.data = value === 'csv'
+        ? { source: 'csv', test_fraction: 0.2, seed: s.data.seed ?? 1, target: ctx.csv?.preview.header.at(-1), task: 'auto' }
+        : bundledSources.includes(value)
+          ? { source: value, test_fraction: 0.2, seed: s.data.seed ?? 1 }
+          : { source: value, n: value === 'five_points' ? undefined : 400, noise: value === 'five_points' ? undefined : 0.1, test_fraction: value === 'five_points' ? undefined : 0.3, seed: s.data.seed ?? 1 };
+      if (value === 'csv' && ctx.csv) s.data.task = 'auto';
+      s.loss = defaultLoss();
+    });
+    render();
+  }
+
+  function sourceSelect(): HTMLSelectElement {
+    const s = ctx.store.state;
+    const sel = h('select', { testid: 'dataset', id: 'dataset-select' });
+    const group = (label: string, items: Array<[string, string]>) => {
+      const g = h('optgroup', { label });
+      for (const [v, t] of items) g.appendChild(h('option', { value: v, text: t }));
+      sel.appendChild(g);
+    };
+    group('Classification, 2 inputs', ['circle', 'xor', 'gauss', 'spiral'].map((v) => [v, titles[v]]));
+    group('Regression', ['plane', 'multi_gauss', 'five_points', 'linear', 'sine'].map((v) => [v, titles[v]]));
+    group('Real data', bundledSources.map((v) => [v, titles[v]]));
+    if (ctx.csv) group('Your data', [['csv', `${ctx.csv.name}`]]);
+    if (ctx.catalog.functions.length) group('2-D test functions (no data)', ctx.catalog.functions.map((f) => [`fn:${f.name}`, f.title]));
+    sel.value = s.problem === 'function' ? `fn:${s.fn.name}` : s.data.source;
+    sel.addEventListener('change', () => chooseSource(sel.value));
+    return sel;
+  }
+
+  function thumbs(): HTMLElement {
+    const s = ctx.store.state;
+    const row = h('div', { class: 'thumbs', role: 'group', 'aria-label': 'built-in data sets' });
+    for (const source of thumbnailSources) {
+      const active = s.problem === 'data' && s.data.source === source;
+      const b = h('button', { type: 'button', class: active ? 'thumb active' : 'thumb', title: titles[source], 'aria-label': titles[source], 'aria-pressed': String(active) }, thumbnail(source));
+      b.addEventListener('click', () => chooseSource(source));
+      row.appendChild(b);
+    }
+    return row;
+  }
+
+  function numberField(label: string, key: 'n' | 'noise' | 'test_fraction' | 'seed', attrs: Record<string, number | string>, hint: string): HTMLElement {
+    const input = numberInput(Number(ctx.store.state.data[key] ?? 0), attrs);
+    input.addEventListener('change', () => ctx.store.update((s) => {
+      s.data[key] = Number(input.value);
+    }));
+    return field(label, input, hint);
+  }
+
+  function loadCsv(name: string, text: string): void {
+    if (text.length > maxCsvBytes) {
+      ctx.showError(`${name} is larger than 50 MB; use a smaller file.`);
+      return;
+    }
+    ctx.setCsv({ name, text, preview: previewCsv(text) });
+    chooseSource('csv');
+  }
+
+  function upload(): HTMLElement {
+    const input = h('input', { type: 'file', accept: '.csv,.tsv,.txt,text/csv', testid: 'csv-input', id: 'csv-file' });
+    input.addEventListener('change', async () => {
+      const file = input.files?.[0];
+      if (file) loadCsv(file.name, await file.text());
+      input.value = '';
+    });
+    const drop = h('div', { class: 'drop' },
+      h('label', { for: 'csv-file', class: 'button secondary', text: 'Upload a CSV…' }),
+      input,
+      h('span', { class: 'muted', text: ' or drop a file here' }));
+    drop.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      drop.classList.add('over');
+    });
+    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+    drop.addEventListener('drop', async (e) => {
+      e.preventDefault();
+      drop.classList.remove('over');
+      const file = e.dataTransfer?.files?.[0];
+      if (file) loadCsv(file.name, await file.text());
+    });
+    const paste = h('textarea', { rows: 3, placeholder: 'x,y\n1,2\n2,3', 'aria-label': 'paste CSV text', spellcheck: 'false' });
+    const use = h('button', { type: 'button', class: 'secondary', text: 'Use pasted data' });
+    use.addEventListener('click', () => {
+      if (paste.value.trim()) loadCsv('pasted data', paste.value);
+    });
+    return h('details', { class: 'csv' }, h('summary', { text: 'Your own data (CSV)' }), drop, h('div', { class: 'paste' }, paste, use));
+  }
+
+  function csvSettings(): HTMLElement {
+    const csv = ctx.csv!;
+    const s = ctx.store.state;
+    const table = h('table', { class: 'preview' });
+    const head = h('tr');
+    csv.preview.header.forEach((c) => head.appendChild(h('th', { scope: 'col', text: c })));
+    table.appendChild(h('thead', {}, head));
+    const tbody = h('tbody');
+    for (const row of csv.preview.rows) {
+      const tr = h('tr');
+      csv.preview.header.forEach((_, j) => tr.appendChild(h('td', { text: row[j] ?? '' })));
+      tbody.appendChild(tr);
+    }
+    table.appendChild(tbody);
+    const target = select(csv.preview.header.map((c) => [c, c]), s.data.target ?? csv.preview.header.at(-1) ?? '');
+    target.addEventListener('change', () => ctx.store.update((st) => {
+      st.data.target = target.value;
+    }));
+    const task = select([['auto', `auto (looks like ${csv.preview.task})`], ['regression', 'regression'], ['classification', 'classification']], s.data.task ?? 'auto');
+    task.addEventListener('change', () => ctx.store.update((st) => {
+      st.data.task = task.value;
+      st.loss = defaultLoss();
+    }));
+    const roles = h('div', { class: 'roles' });
+    csv.preview.header.forEach((c) => {
+      if (c === (s.data.target ?? csv.preview.header.at(-1))) return;
+      const role = select([['feature', 'feature'], ['ignore', 'ignore']], s.data.roles?.[c] ?? 'feature');
+      role.addEventListener('change', () => ctx.store.update((st) => {
+        st.data.roles = { ...(st.data.roles ?? {}) };
+        if (role.value === 'feature') delete st.data.roles[c];
+        else st.data.roles[c] = role.value;
+        if (Object.keys(st.data.roles).length === 0) delete st.data.roles;
+      }));
+      roles.appendChild(field(c, role));
+    });
+    return h('div', {},
+      h('div', { class: 'table-scroll', tabindex: 0, 'aria-label': 'first rows of the CSV' }, table),
+      h('div', { class: 'row' }, field('Target column', target), field('Task', task)),
+      h('details', {}, h('summary', { text: 'Column roles' }), roles),
+      h('div', { class: 'row' },
+        numberField('Test fraction', 'test_fraction', { min: 0, max: 0.9, step: 0.05 }, 'share of rows held out for testing'),
+        numberField('Split seed', 'seed', { min: 0, step: 1 }, 'seed of the train/test split')));
+  }
+
+  function render(): void {
+    clear(body);
+    const s = ctx.store.state;
+    body.append(field('Data set', sourceSelect()), thumbs());
+    if (s.problem === 'function') {
+      const f = ctx.catalog.functions.find((x) => x.name === s.fn.name);
+      body.appendChild(h('p', { class: 'muted', text: f ? f.description : '' }));
+      const x0 = numberInput(s.fn.x0[0], { 'aria-label': 'start x' });
+      const y0 = numberInput(s.fn.x0[1], { 'aria-label': 'start y' });
+      const set = () => ctx.store.update((st) => {
+        st.fn.x0 = [Number(x0.value), Number(y0.value)];
+      });
+      x0.addEventListener('change', set);
+      y0.addEventListener('change', set);
+      body.appendChild(h('div', { class: 'row' }, field('Start x', x0), field('Start y', y0)));
+      body.appendChild(h('p', { class: 'hint', text: 'Tip: click the landscape to choose the start point.' }));
+    } else if (s.data.source === 'csv' && ctx.csv) body.appendChild(csvSettings());
+    else if (bundledSources.includes(s.data.source)) {
+      body.appendChild(h('div', { class: 'row' },
+        numberField('Test fraction', 'test_fraction', { min: 0, max: 0.9, step: 0.05 }, 'share of rows held out for testing'),
+        numberField('Split seed', 'seed', { min: 0, step: 1 }, 'seed of the train/test split')));
+    } else if (s.data.source !== 'five_points') {
+      body.appendChild(h('div', { class: 'row' },
+        numberField('Samples', 'n', { min: 10, max: 5000, step: 10 }, 'number of generated points'),
+        numberField('Noise', 'noise', { min: 0, max: 1, step: 0.05 }, 'standard deviation of the added noise'),
+      ));
+      body.appendChild(h('div', { class: 'row' },
+        numberField('Test fraction', 'test_fraction', { min: 0, max: 0.9, step: 0.05 }, 'share of points held out for testing'),
+        numberField('Data seed', 'seed', { min: 0, step: 1 }, 'seed of the generator'),
+      ));
+    }
+    body.appendChild(upload());
+    body.appendChild(h('p', { class: 'muted small', text: `Task: ${s.problem === 'function' ? 'minimise a function of two parameters' : isRegression(s) ? 'regression' : 'classification'}` }));
+  }
+
+  function setNotes(list: string[]): void {
+    clear(notes);
+    for (const n of list) notes.appendChild(h('li', { text: n }));
+  }
+
+  render();
+  return { el, render, setNotes };
+}

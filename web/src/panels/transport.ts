@@ -1,0 +1,80 @@
+// Play, pause, single step, reset, speed, and the live readouts of the first run.
+import { formatNumber } from '../format';
+import { h } from '../ui/dom';
+
+export interface TransportActions {
+  play(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+  speed(stepsPerFrame: number): void;
+}
+
+export interface Readout {
+  step: number;
+  trainLoss: number | null;
+  testLoss: number | null;
+  score: number | null;
+  regression: boolean;
+  function: boolean;
+}
+
+const speeds = [1, 2, 5, 10, 20, 50, 100];
+
+export function transport(actions: TransportActions, speed: number) {
+  const play = h('button', { type: 'button', class: 'primary', testid: 'play', title: 'play (space)' }, '▶ Play');
+  const pause = h('button', { type: 'button', class: 'primary', testid: 'pause', title: 'pause (space)', hidden: true }, '❚❚ Pause');
+  const step = h('button', { type: 'button', class: 'secondary', testid: 'step', title: 'one step (→)' }, 'Step');
+  const reset = h('button', { type: 'button', class: 'secondary', testid: 'reset', title: 'reset (r)' }, '↺ Reset');
+  play.addEventListener('click', () => actions.play());
+  pause.addEventListener('click', () => actions.pause());
+  step.addEventListener('click', () => actions.step());
+  reset.addEventListener('click', () => actions.reset());
+  const speedInput = h('input', { type: 'range', min: 0, max: speeds.length - 1, step: 1, id: 'speed', 'aria-label': 'speed: steps per frame' });
+  const closest = speeds.reduce((best, s, i) => (Math.abs(s - speed) < Math.abs(speeds[best] - speed) ? i : best), 0);
+  speedInput.value = String(closest);
+  const speedText = h('output', { for: 'speed', text: `${speeds[closest]}×` });
+  speedInput.addEventListener('input', () => {
+    const v = speeds[Number(speedInput.value)];
+    speedText.textContent = `${v}×`;
+    actions.speed(v);
+  });
+
+  const stepCount = h('output', { testid: 'step-count', class: 'value', text: '0' });
+  const trainLoss = h('output', { testid: 'train-loss', class: 'value', text: '–' });
+  const testLoss = h('output', { testid: 'test-loss', class: 'value', text: '–' });
+  const accuracy = h('output', { testid: 'test-accuracy', class: 'value', text: '–' });
+  const r2 = h('output', { testid: 'test-r2', class: 'value', text: '–' });
+  const stat = (label: string, value: HTMLElement, hint: string) => h('div', { class: 'stat', title: hint }, h('span', { class: 'label', text: label }), value);
+  const trainLabel = h('span', { class: 'label', text: 'train loss' });
+  const accuracyStat = stat('test accuracy', accuracy, 'share of test samples classified correctly');
+  const r2Stat = stat('test R²', r2, '1 − residual / total sum of squares on the test set');
+  const testStat = stat('test loss', testLoss, 'loss on held-out data');
+  const el = h('div', { class: 'transport', role: 'toolbar', 'aria-label': 'training controls' },
+    h('div', { class: 'buttons' }, play, pause, step, reset),
+    h('div', { class: 'speed' }, h('label', { for: 'speed', text: 'Speed' }), speedInput, speedText),
+    h('div', { class: 'stats', 'aria-live': 'off' },
+      stat('step', stepCount, 'optimizer steps taken'),
+      h('div', { class: 'stat', title: 'loss over the whole training set' }, trainLabel, trainLoss),
+      testStat, accuracyStat, r2Stat));
+
+  function setPlaying(playing: boolean): void {
+    play.hidden = playing;
+    pause.hidden = !playing;
+  }
+
+  function show(r: Readout): void {
+    stepCount.textContent = String(r.step);
+    trainLabel.textContent = r.function ? 'f(x, y)' : 'train loss';
+    trainLoss.textContent = r.trainLoss === null ? '–' : formatNumber(r.trainLoss);
+    testLoss.textContent = r.testLoss === null ? '–' : formatNumber(r.testLoss);
+    testStat.hidden = r.function;
+    accuracyStat.hidden = r.function || r.regression;
+    r2Stat.hidden = r.function || !r.regression;
+    const score = r.score === null ? '–' : formatNumber(r.score);
+    accuracy.textContent = r.regression ? '–' : r.score === null ? '–' : `${(r.score * 100).toFixed(1)}%`;
+    r2.textContent = r.regression ? score : '–';
+  }
+
+  return { el, setPlaying, show, focusPlay: () => play.focus() };
+}

@@ -1,0 +1,345 @@
+// The playground as a mountable component: mountPlayground(root, options) builds the whole UI inside
+// `root` (an element or a shadow root), queries only within it, and returns a handle. The page mounts
+// it once; the embeddable widget mounts one per shadow root.
+import css from './playground.css?inline';
+import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+import type { Catalog, RunSummary } from './protocol';
+import { Race } from './runs/race';
+import { WorkerClient } from './runs/worker-client';
+import { Store } from './state/store';
+import { defaultState, isRegression, type Options, type PlaygroundState } from './state/types';
+import { decodeState, encodeState } from './state/hash';
+import { validateState } from './state/validate';
+import { experimentSpec } from './state/spec';
+import { DataView } from './views/data-view';
+import { LandscapeView } from './views/landscape-view';
+import { h } from './ui/dom';
+import { dataPanel } from './panels/data-panel';
+import { modelPanel } from './panels/model-panel';
+import { trainingPanel } from './panels/training-panel';
+import { runsPanel } from './panels/runs-panel';
+import { transport } from './panels/transport';
+import { legend } from './panels/legend';
+import { chartsPanel } from './panels/charts-panel';
+import { presetsPanel } from './panels/presets-panel';
+import { sharePanel } from './panels/share-panel';
+import type { PanelContext, UploadedCsv } from './panels/context';
+import { canvasPng, download, metricsCsv } from './export';
+
+export interface PlaygroundOptions {
+  state?: PlaygroundState;
+  hash?: boolean; // keep the state in location.hash (the page; not embedded widgets)
+  keys?: EventTarget; // where keyboard shortcuts listen (default: the playground itself)
+  theme?: 'light' | 'dark';
+  controls?: string[]; // panels to show: data, model, training, optimizers, charts, views, presets, share
+}
+
+export interface PlaygroundHandle {
+  readonly store: Store;
+  play(): void;
+  pause(): void;
+  reset(): Promise<void>;
+  setState(state: PlaygroundState): void;
+  destroy(): void;
+}
+
+export async function mountPlayground(root: HTMLElement | ShadowRoot, options: PlaygroundOptions = {}): Promise<PlaygroundHandle> {
+  const style = h('style', { text: `${uplotCss}\n${css}` });
+  const host = h('div', { class: 'descent', 'data-theme': options.theme ?? 'light' });
+  const errorLine = h('p', { class: 'error-line', testid: 'error', role: 'alert', hidden: true });
+  const coreStatus = h('p', { testid: 'core-status', class: 'status', text: 'Loading the WebAssembly core…' });
+  host.append(errorLine, h('p', { class: 'loading', text: 'Starting the engine…' }));
+  root.append(style, host);
+
+  const showError = (message: string | null) => {
+    errorLine.textContent = message ?? '';
+    errorLine.hidden = !message;
+  };
+
+  const core = new WorkerClient(() => {}, (m) => showError(m));
+  let catalog: Catalog = { optimizers: [], schedules: [], functions: [] };
+  try {
+    const info = await core.request({ type: 'info' });
+    if (info.type === 'info') {
+      coreStatus.textContent = `descent ${info.info.version} · WebAssembly SIMD ${info.info.simd ? 'on' : 'off'} · check sum ${info.dot}`;
+      coreStatus.dataset.dot = String(info.dot);
+      coreStatus.dataset.simd = String(info.info.simd);
+    }
+    const reply = await core.request({ type: 'catalog' });
+    if (reply.type === 'catalog') catalog = reply.catalog;
+  } catch (e) {
+    showError(`The engine did not start: ${(e as Error).message}`);
+  }
+
+  // The starting state: explicit option, else the link's hash (a bad one keeps the defaults).
+  let initial = options.state ?? defaultState();
+  if (!options.state && options.hash) {
+    try {
+      initial = decodeState(location.hash) ?? initial;
+    } catch (e) {
+      showError(`This link could not be restored — ${(e as Error).message}. The default experiment is shown instead.`);
+    }
+  }
+  const store = new Store(initial);
+  let csv: UploadedCsv | null = null;
+  const ctx: PanelContext = {
+    store,
+    catalog,
+    get csv() {
+      return csv;
+    },
+    setCsv(c) {
+      csv = c;
+    },
+    showError,
+  };
+
+  const lrPreview = async (schedule: Options | null, lr: number, steps: number) => {
+    const reply = await core.request({ type: 'lr-preview', schedule, lr, steps });
+    return reply.type === 'lr-preview' ? reply.lrs : [];
+  };
+
+  // Views, charts and readouts redraw at most once per animation frame, charts at most every 150 ms.
+  let frame = 0;
+  let lastCharts = 0;
+  let viewsDirty = true;
+  const requestDraw = () => {
+    if (!frame) frame = requestAnimationFrame(draw);
+  };
+  const race = new Race(() => {
+    viewsDirty = true;
+    requestDraw();
+  });
+
+  const data = dataPanel(ctx);
+  const model = modelPanel(ctx);
+  const training = trainingPanel(ctx);
+  const runs = runsPanel(ctx, lrPreview);
+  const dataView = new DataView();
+  const landscape = new LandscapeView((x, y) => {
+    const s = store.state;
+    if (s.problem === 'function') store.update((st) => (st.fn.x0 = [x, y]));
+    data.render();
+  });
+  const internals = h('input', { type: 'checkbox', id: 'show-internals' });
+  internals.addEventListener('change', () => {
+    landscape.showInternals = internals.checked;
+    requestDraw();
+  });
+  const runLegend = legend();
+  const charts = chartsPanel();
+  charts.onRedraw(() => {
+    lastCharts = 0;
+    requestDraw();
+  });
+  const controls = transport(
+    {
+      play: () => play(),
+      pause: () => pause(),
+      step: () => race.stepOnce(),
+      reset: () => void reset(),
+      speed: (v) => {
+        store.update((s) => (s.speed = v), false);
+        if (race.playing) race.play(v);
+      },
+    },
+    store.state.speed,
+  );
+
+  const presets = presetsPanel((p) => {
+    setState(p.state());
+    host.querySelector<HTMLElement>('.transport button')?.focus();
+  });
+
+  const share = sharePanel({
+    copyLink: async () => {
+      const url = location.href.split('#')[0] + encodeState(store.state);
+      try {
+        await navigator.clipboard.writeText(url);
+        return 'Link copied.';
+      } catch {
+        return 'Copy this link from the address bar.';
+      }
+    },
+    metricsCsv: () => download('descent-metrics.csv', new Blob([metricsCsv(race.runs)], { type: 'text/csv' })),
+    chartPng: () => {
+      const c = charts.lossCanvas();
+      if (c) canvasPng(c, 'descent-loss.png');
+    },
+    experimentJson: () => {
+      const s = store.state;
+      const doc = { playground: s, experiments: s.problem === 'data' ? s.runs.map((r) => experimentSpec(s, r)) : [] };
+      download('descent-experiment.json', new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json' }));
+    },
+    weightsJson: async () => {
+      const weights = await Promise.all(race.runs.map((r) => r.weights().catch(() => 'null')));
+      const doc = `[${weights.join(',')}]`;
+      download('descent-weights.json', new Blob([doc], { type: 'application/json' }));
+    },
+    importJson: (text) => {
+      try {
+        const parsed = JSON.parse(text) as Record<string, unknown>;
+        setState(validateState(parsed.playground ?? parsed));
+        showError(null);
+      } catch (e) {
+        showError(`The imported file is not a descent experiment: ${(e as Error).message}`);
+      }
+    },
+  });
+
+  const viewsEl = h('section', { class: 'panel views', 'aria-label': 'Views' },
+    h('h2', { text: 'What the runs are doing' }),
+    h('div', { class: 'view-pair' },
+      h('figure', { class: 'view', testid: 'data-view' }, h('figcaption', { text: 'Model and data' }), dataView.canvas),
+      h('figure', { class: 'view', testid: 'landscape' }, h('figcaption', {},
+        'Loss landscape ',
+        h('span', { class: 'check small' }, internals, h('label', { for: 'show-internals', text: 'show momentum' }))), landscape.canvas)),
+    runLegend.el);
+
+  const shown = (name: string) => !options.controls || options.controls.includes(name);
+  host.querySelector('.loading')?.remove();
+  const parts: Array<Node | null> = [
+    h('div', { class: 'topbar' }, controls.el, shown('share') ? share.el : null),
+    shown('presets') ? presets.el : null,
+    h('div', { class: 'layout' },
+      h('div', { class: 'column controls' }, shown('data') ? data.el : null, shown('model') ? model.el : null, shown('training') ? training.el : null),
+      h('div', { class: 'column outputs' }, shown('views') ? viewsEl : null, shown('optimizers') ? runs.el : null, shown('charts') ? charts.el : null)),
+    h('footer', { class: 'foot' }, coreStatus),
+  ];
+  for (const p of parts) if (p) host.appendChild(p);
+
+  let summary: RunSummary | null = null;
+
+  function regression(): boolean {
+    if (summary) return summary.task === 'regression';
+    return isRegression(store.state);
+  }
+
+  function draw(): void {
+    frame = 0;
+    const all = race.runs;
+    const first = all[0];
+    const isFunction = store.state.problem === 'function';
+    const e = first?.latest() ?? null;
+    const lastLoss = first && first.loss.length ? first.loss[first.loss.length - 1] : null;
+    controls.show({
+      step: first?.step ?? 0,
+      trainLoss: isFunction ? lastLoss : (e?.trainLoss ?? null),
+      testLoss: e?.testLoss ?? null,
+      score: e?.score ?? null,
+      regression: regression(),
+      function: isFunction,
+    });
+    controls.setPlaying(race.playing && !race.finished);
+    if (race.playing && race.finished) race.playing = false;
+    if (viewsDirty) {
+      viewsDirty = false;
+      runLegend.show(all, regression(), isFunction);
+      dataView.draw(first?.view ?? null);
+      landscape.draw(all.map((r) => ({ index: r.index, path: r.path, internals: r.internals })));
+      const failed = all.find((r) => r.error && !r.summary);
+      if (failed) showError(failed.error);
+    }
+    const now = performance.now();
+    if (now - lastCharts >= 150) {
+      lastCharts = now;
+      charts.draw(all, regression(), isFunction);
+    } else requestDraw();
+  }
+
+  async function reset(): Promise<void> {
+    summary = null;
+    try {
+      const s = await race.reset(store.state, csv?.text);
+      if (!s) return;
+      summary = s;
+      showError(null);
+      data.setNotes(s.notes);
+      dataView.setSummary(s);
+      landscape.setGrid(s.landscape);
+      landscape.start = s.start;
+      const fn = catalog.functions.find((f) => f.name === store.state.fn.name);
+      landscape.minima = store.state.problem === 'function' && fn ? fn.minima : [];
+      landscape.axisNames = store.state.problem === 'function' ? ['x', 'y'] : ['θ1 (weight w)', 'θ0 (bias b)'];
+    } catch (e) {
+      summary = null;
+      dataView.setSummary(null);
+      landscape.setGrid(null);
+      data.setNotes([]);
+      showError((e as Error).message);
+    }
+    viewsDirty = true;
+    lastCharts = 0;
+    requestDraw();
+  }
+
+  function play(): void {
+    if (race.finished) {
+      void reset().then(() => race.play(store.state.speed));
+      return;
+    }
+    race.play(store.state.speed);
+  }
+
+  function pause(): void {
+    race.pause();
+  }
+
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  store.subscribe((s, retrain) => {
+    if (options.hash) history.replaceState(null, '', encodeState(s));
+    if (!retrain) return;
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => {
+      pending = null;
+      void reset();
+    }, 120);
+  });
+
+  function setState(state: PlaygroundState): void {
+    store.replace(state);
+    data.render();
+    model.render();
+    training.render();
+    runs.render();
+  }
+
+  const keyTarget = options.keys ?? host;
+  const onKey = (event: Event) => {
+    const e = event as KeyboardEvent;
+    const t = e.composedPath()[0] as HTMLElement | undefined;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (t && t.closest?.('input, select, textarea, button, summary, [contenteditable]')) return;
+    if (e.key === ' ') {
+      e.preventDefault();
+      if (race.playing) pause();
+      else play();
+    } else if (e.key === 'ArrowRight') {
+      e.preventDefault();
+      race.stepOnce();
+    } else if (e.key === 'r' || e.key === 'R') {
+      e.preventDefault();
+      void reset();
+    }
+  };
+  keyTarget.addEventListener('keydown', onKey);
+
+  if (options.hash) history.replaceState(null, '', encodeState(store.state));
+  await reset();
+
+  return {
+    store,
+    play,
+    pause,
+    reset,
+    setState,
+    destroy() {
+      keyTarget.removeEventListener('keydown', onKey);
+      race.dispose();
+      core.terminate();
+      style.remove();
+      host.remove();
+    },
+  };
+}
+

@@ -1,0 +1,63 @@
+// Up to six runs trained side by side on the same data, initial weights and batch order (the same
+// spec and seed), each in its own worker. A run that fails or diverges never stops the others.
+import type { PlaygroundState } from '../state/types';
+import { jobFor } from '../state/spec';
+import type { RunSummary } from '../protocol';
+import { Run } from './run';
+
+export class Race {
+  runs: Run[] = [];
+  playing = false;
+  private generation = 0;
+
+  constructor(private onChange: () => void) {}
+
+  // Starts fresh workers for the state's runs; resolves with the first run's summary.
+  async reset(state: PlaygroundState, csv?: string): Promise<RunSummary | null> {
+    this.generation += 1;
+    const generation = this.generation;
+    this.playing = false;
+    for (const r of this.runs) r.terminate();
+    this.runs = state.runs.map((config, i) => new Run(i, config, () => this.onChange()));
+    this.onChange();
+    const results = await Promise.allSettled(this.runs.map((r) => r.start(jobFor(state, r.config, csv))));
+    if (generation !== this.generation) return null;
+    results.forEach((result, i) => {
+      if (result.status === 'rejected') this.runs[i].error = result.reason instanceof Error ? result.reason.message : String(result.reason);
+    });
+    this.onChange();
+    const first = results.find((r) => r.status === 'fulfilled');
+    if (!first) throw new Error((results[0] as PromiseRejectedResult).reason?.message ?? 'the run could not start');
+    return (first as PromiseFulfilledResult<RunSummary>).value;
+  }
+
+  play(stepsPerTick: number): void {
+    this.playing = true;
+    for (const r of this.live()) r.play(stepsPerTick);
+    this.onChange();
+  }
+
+  pause(): void {
+    this.playing = false;
+    for (const r of this.live()) r.pause();
+    this.onChange();
+  }
+
+  stepOnce(): void {
+    for (const r of this.live()) r.stepOnce();
+  }
+
+  live(): Run[] {
+    return this.runs.filter((r) => r.summary && !r.error && !r.done);
+  }
+
+  get finished(): boolean {
+    return this.runs.length > 0 && this.runs.every((r) => r.done || r.error);
+  }
+
+  dispose(): void {
+    this.generation += 1;
+    for (const r of this.runs) r.terminate();
+    this.runs = [];
+  }
+}

@@ -1,0 +1,80 @@
+// A canvas sized for the device's pixel ratio, drawing in CSS pixels.
+import { h } from '../ui/dom';
+
+export class Surface {
+  readonly canvas: HTMLCanvasElement;
+  readonly ctx: CanvasRenderingContext2D;
+
+  constructor(readonly width: number, readonly height: number, label: string) {
+    this.canvas = h('canvas', { role: 'img', 'aria-label': label });
+    const ratio = Math.max(1, Math.min(2, globalThis.devicePixelRatio || 1));
+    this.canvas.width = Math.round(width * ratio);
+    this.canvas.height = Math.round(height * ratio);
+    this.canvas.style.width = '100%';
+    this.canvas.style.aspectRatio = `${width} / ${height}`;
+    this.ctx = this.canvas.getContext('2d')!;
+    this.ctx.scale(ratio, ratio);
+  }
+
+  clear(color = '#ffffff'): void {
+    this.ctx.fillStyle = color;
+    this.ctx.fillRect(0, 0, this.width, this.height);
+  }
+
+  // Draws an RGBA image of nx × ny cells (row 0 at the bottom) stretched over the rectangle.
+  image(rgba: Uint8ClampedArray, nx: number, ny: number, x: number, y: number, w: number, hgt: number): void {
+    const off = new OffscreenCanvas(nx, ny);
+    const octx = off.getContext('2d')!;
+    const img = new ImageData(nx, ny);
+    for (let row = 0; row < ny; row++) {
+      const src = (ny - 1 - row) * nx * 4; // flip: canvas rows go down
+      img.data.set(rgba.subarray(row * nx * 4, row * nx * 4 + nx * 4), src);
+    }
+    octx.putImageData(img, 0, 0);
+    this.ctx.imageSmoothingEnabled = true;
+    this.ctx.drawImage(off, x, y, w, hgt);
+  }
+}
+
+// Maps data coordinates to the plotting rectangle.
+export class Frame {
+  constructor(
+    readonly xr: [number, number],
+    readonly yr: [number, number],
+    readonly left: number,
+    readonly top: number,
+    readonly w: number,
+    readonly hgt: number,
+  ) {}
+
+  px(x: number): number {
+    return this.left + ((x - this.xr[0]) / (this.xr[1] - this.xr[0])) * this.w;
+  }
+
+  py(y: number): number {
+    return this.top + this.hgt - ((y - this.yr[0]) / (this.yr[1] - this.yr[0])) * this.hgt;
+  }
+
+  dataX(px: number): number {
+    return this.xr[0] + ((px - this.left) / this.w) * (this.xr[1] - this.xr[0]);
+  }
+
+  dataY(py: number): number {
+    return this.yr[0] + ((this.top + this.hgt - py) / this.hgt) * (this.yr[1] - this.yr[0]);
+  }
+}
+
+export function extent(values: ArrayLike<number>, pad = 0.05): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isFinite(v)) continue;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (!Number.isFinite(lo)) return [0, 1];
+  if (hi - lo < 1e-12) return [lo - 1, hi + 1];
+  const p = (hi - lo) * pad;
+  return [lo - p, hi + p];
+}

@@ -1,0 +1,197 @@
+// What the model does with the data: a decision-boundary heatmap with train/test points (2 inputs,
+// classification), a scatter with the fitted curve (1 input, regression), predicted vs actual
+// (other regression) or a confusion matrix (other classification).
+import type { RunSummary, View } from '../protocol';
+import { classColor, probabilityColor } from '../palette';
+import { Frame, Surface, extent } from './canvas';
+import { formatNumber } from '../format';
+
+const size = 320;
+const pad = 34;
+
+export class DataView {
+  readonly surface = new Surface(size, size, 'data view: the model and the data');
+  private summary: RunSummary | null = null;
+
+  get canvas(): HTMLCanvasElement {
+    return this.surface.canvas;
+  }
+
+  setSummary(summary: RunSummary | null): void {
+    this.summary = summary;
+    this.draw(null);
+  }
+
+  draw(view: View | null): void {
+    const s = this.surface;
+    s.clear();
+    const summary = this.summary;
+    if (!summary) return this.message('The picture appears once the run starts.');
+    if (summary.task === 'function') return this.message('No data: this problem is a 2-D test function (see the landscape).');
+    if (view?.kind === 'boundary') return this.boundary(summary, view.grid);
+    if (view?.kind === 'curve' || (!view && summary.points && summary.inputs === 1)) return this.curve(summary, view?.kind === 'curve' ? view : null);
+    if (view?.kind === 'predicted') return this.predicted(view.actual, view.predicted);
+    if (view?.kind === 'confusion') return this.confusion(view.classes, view.counts, summary.classes);
+    if (summary.points && summary.inputs === 2) return this.points(summary, this.frameFor(summary));
+    this.message('The picture appears after the first step.');
+  }
+
+  private message(text: string): void {
+    const ctx = this.surface.ctx;
+    ctx.fillStyle = '#57606a';
+    ctx.font = '13px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.fillText(text, size / 2, size / 2, size - 20);
+  }
+
+  private frameFor(summary: RunSummary): Frame {
+    const p = summary.points!;
+    return new Frame(extent(p.x), extent(p.y), pad, 8, size - pad - 8, size - pad - 8);
+  }
+
+  private axes(f: Frame, xLabel: string, yLabel: string): void {
+    const ctx = this.surface.ctx;
+    ctx.strokeStyle = '#c9ced6';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(f.left, f.top, f.w, f.hgt);
+    ctx.fillStyle = '#57606a';
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = 'left';
+    ctx.fillText(formatNumber(f.xr[0], 2), f.left, f.top + f.hgt + 13);
+    ctx.textAlign = 'right';
+    ctx.fillText(formatNumber(f.xr[1], 2), f.left + f.w, f.top + f.hgt + 13);
+    ctx.textAlign = 'center';
+    ctx.fillText(xLabel, f.left + f.w / 2, f.top + f.hgt + 26);
+    ctx.save();
+    ctx.translate(12, f.top + f.hgt / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText(yLabel, 0, 0);
+    ctx.restore();
+  }
+
+  private boundary(summary: RunSummary, grid: { x: [number, number]; y: [number, number]; nx: number; ny: number; values: Float32Array }): void {
+    const f = new Frame(grid.x, grid.y, pad, 8, size - pad - 8, size - pad - 8);
+    const rgba = new Uint8ClampedArray(grid.nx * grid.ny * 4);
+    const multiclass = summary.classes.length > 2;
+    for (let i = 0; i < grid.values.length; i++) {
+      const v = grid.values[i];
+      let c: [number, number, number];
+      if (multiclass) {
+        const hex = classColor(Math.round(v));
+        c = [0, 2, 4].map((k) => Math.round(255 - (255 - parseInt(hex.slice(1 + k, 3 + k), 16)) * 0.35)) as [number, number, number];
+      } else c = probabilityColor(v);
+      rgba.set([c[0], c[1], c[2], 255], i * 4);
+    }
+    this.surface.image(rgba, grid.nx, grid.ny, f.left, f.top, f.w, f.hgt);
+    this.points(summary, f);
+  }
+
+  private points(summary: RunSummary, f: Frame): void {
+    const p = summary.points!;
+    const ctx = this.surface.ctx;
+    for (let i = 0; i < p.x.length; i++) {
+      const x = f.px(p.x[i]);
+      const y = f.py(p.y[i]);
+      if (x < f.left || x > f.left + f.w || y < f.top || y > f.top + f.hgt) continue;
+      ctx.beginPath();
+      ctx.arc(x, y, 3, 0, 2 * Math.PI);
+      const color = classColor(Math.round(p.label[i]));
+      if (p.test[i]) {
+        ctx.fillStyle = '#ffffff';
+        ctx.fill();
+        ctx.strokeStyle = color;
+        ctx.lineWidth = 1.5;
+        ctx.stroke();
+      } else {
+        ctx.fillStyle = color;
+        ctx.fill();
+        ctx.strokeStyle = '#ffffff';
+        ctx.lineWidth = 0.8;
+        ctx.stroke();
+      }
+    }
+    this.axes(f, 'x₁', 'x₂');
+  }
+
+  private curve(summary: RunSummary, view: { x: Float32Array; y: Float32Array } | null): void {
+    const p = summary.points!;
+    const ys = view ? Float32Array.from([...p.y, ...view.y]) : p.y;
+    const f = new Frame(extent(p.x), extent(ys), pad, 8, size - pad - 8, size - pad - 8);
+    const ctx = this.surface.ctx;
+    for (let i = 0; i < p.x.length; i++) {
+      ctx.beginPath();
+      ctx.arc(f.px(p.x[i]), f.py(p.y[i]), 3, 0, 2 * Math.PI);
+      ctx.fillStyle = p.test[i] ? '#ffffff' : '#0072B2';
+      ctx.strokeStyle = '#0072B2';
+      ctx.lineWidth = 1.2;
+      ctx.fill();
+      ctx.stroke();
+    }
+    if (view) {
+      ctx.beginPath();
+      for (let i = 0; i < view.x.length; i++) {
+        const x = f.px(view.x[i]);
+        const y = f.py(view.y[i]);
+        if (i === 0) ctx.moveTo(x, y);
+        else ctx.lineTo(x, y);
+      }
+      ctx.strokeStyle = '#D55E00';
+      ctx.lineWidth = 2.2;
+      ctx.stroke();
+    }
+    this.axes(f, 'x', 'y');
+  }
+
+  private predicted(actual: Float32Array, predicted: Float32Array): void {
+    const r = extent(Float32Array.from([...actual, ...predicted]));
+    const f = new Frame(r, r, pad, 8, size - pad - 8, size - pad - 8);
+    const ctx = this.surface.ctx;
+    ctx.beginPath();
+    ctx.moveTo(f.px(r[0]), f.py(r[0]));
+    ctx.lineTo(f.px(r[1]), f.py(r[1]));
+    ctx.strokeStyle = '#9aa3ad';
+    ctx.setLineDash([4, 4]);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = 'rgba(0, 114, 178, 0.55)';
+    for (let i = 0; i < actual.length; i++) {
+      ctx.beginPath();
+      ctx.arc(f.px(actual[i]), f.py(predicted[i]), 2.5, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    this.axes(f, 'actual (test)', 'predicted');
+  }
+
+  private confusion(k: number, counts: number[], names: string[]): void {
+    const ctx = this.surface.ctx;
+    const left = 70;
+    const top = 24;
+    const cell = Math.min(26, (size - left - 8) / k);
+    let max = 1;
+    for (const c of counts) max = Math.max(max, c);
+    ctx.font = '10px system-ui, sans-serif';
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < k; j++) {
+        const v = counts[i * k + j];
+        const t = v / max;
+        ctx.fillStyle = i === j ? `rgba(0, 158, 115, ${0.1 + 0.8 * t})` : `rgba(213, 94, 0, ${v ? 0.1 + 0.8 * t : 0.04})`;
+        ctx.fillRect(left + j * cell, top + i * cell, cell - 1, cell - 1);
+        if (cell >= 18) {
+          ctx.fillStyle = t > 0.6 ? '#ffffff' : '#1b1f24';
+          ctx.textAlign = 'center';
+          ctx.fillText(String(v), left + j * cell + cell / 2, top + i * cell + cell / 2 + 3);
+        }
+      }
+      ctx.fillStyle = '#57606a';
+      ctx.textAlign = 'right';
+      ctx.fillText((names[i] ?? String(i)).slice(0, 10), left - 4, top + i * cell + cell / 2 + 3);
+    }
+    ctx.textAlign = 'center';
+    ctx.fillText('predicted class →', left + (k * cell) / 2, top - 8);
+    ctx.save();
+    ctx.translate(10, top + (k * cell) / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText('actual class →', 0, 0);
+    ctx.restore();
+  }
+}

@@ -1,0 +1,162 @@
+// The loss surface over two parameters (a 2-D test function, or θ0 = w and θ1 = b of a 1-feature
+// linear regression) with every run's trajectory as it streams in. Clicking sets the start point.
+import type { Grid } from '../protocol';
+import { runColor } from '../palette';
+import { formatNumber } from '../format';
+import { contourImage } from './contour';
+import { Frame, Surface } from './canvas';
+
+const size = 320;
+const pad = 34;
+
+export interface Trail {
+  index: number;
+  path: ArrayLike<number>;
+  internals: number[] | null;
+}
+
+export class LandscapeView {
+  readonly surface = new Surface(size, size, 'loss landscape with each run’s trajectory');
+  private grid: Grid | null = null;
+  private image: Uint8ClampedArray | null = null;
+  private frame: Frame | null = null;
+  minima: Array<[number, number]> = [];
+  start: [number, number] | null = null;
+  axisNames: [string, string] = ['x', 'y'];
+  showInternals = false;
+
+  constructor(onPick: (x: number, y: number) => void) {
+    this.surface.canvas.addEventListener('click', (event) => {
+      if (!this.frame) return;
+      const rect = this.surface.canvas.getBoundingClientRect();
+      const px = ((event.clientX - rect.left) / rect.width) * size;
+      const py = ((event.clientY - rect.top) / rect.height) * size;
+      const f = this.frame;
+      if (px < f.left || px > f.left + f.w || py < f.top || py > f.top + f.hgt) return;
+      onPick(Number(f.dataX(px).toPrecision(3)), Number(f.dataY(py).toPrecision(3)));
+    });
+  }
+
+  get canvas(): HTMLCanvasElement {
+    return this.surface.canvas;
+  }
+
+  setGrid(grid: Grid | null): void {
+    this.grid = grid;
+    this.image = grid ? contourImage(grid.values, grid.nx, grid.ny) : null;
+    this.frame = grid ? new Frame(grid.x, grid.y, pad, 8, size - pad - 8, size - pad - 8) : null;
+  }
+
+  draw(trails: Trail[]): void {
+    const s = this.surface;
+    const ctx = s.ctx;
+    s.clear();
+    if (!this.grid || !this.image || !this.frame) {
+      ctx.fillStyle = '#57606a';
+      ctx.font = '13px system-ui, sans-serif';
+      ctx.textAlign = 'center';
+      ctx.fillText('A landscape exists for 2-D test functions', size / 2, size / 2 - 8);
+      ctx.fillText('and for 1-feature linear regression.', size / 2, size / 2 + 10);
+      return;
+    }
+    const f = this.frame;
+    s.image(this.image, this.grid.nx, this.grid.ny, f.left, f.top, f.w, f.hgt);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(f.left, f.top, f.w, f.hgt);
+    ctx.clip();
+    for (const [mx, my] of this.minima) this.star(f.px(mx), f.py(my));
+    for (const t of trails) this.trail(f, t);
+    if (this.start) {
+      ctx.beginPath();
+      ctx.arc(f.px(this.start[0]), f.py(this.start[1]), 4.5, 0, 2 * Math.PI);
+      ctx.strokeStyle = '#1b1f24';
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    }
+    ctx.restore();
+    ctx.strokeStyle = '#c9ced6';
+    ctx.strokeRect(f.left, f.top, f.w, f.hgt);
+    ctx.fillStyle = '#57606a';
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = 'left';
+    ctx.fillText(formatNumber(f.xr[0], 2), f.left, f.top + f.hgt + 13);
+    ctx.textAlign = 'right';
+    ctx.fillText(formatNumber(f.xr[1], 2), f.left + f.w, f.top + f.hgt + 13);
+    ctx.textAlign = 'center';
+    ctx.fillText(this.axisNames[0], f.left + f.w / 2, f.top + f.hgt + 26);
+    ctx.save();
+    ctx.translate(12, f.top + f.hgt / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText(this.axisNames[1], 0, 0);
+    ctx.restore();
+  }
+
+  private star(x: number, y: number): void {
+    const ctx = this.surface.ctx;
+    ctx.beginPath();
+    for (let k = 0; k < 10; k++) {
+      const r = k % 2 ? 2.5 : 6;
+      const a = -Math.PI / 2 + (k * Math.PI) / 5;
+      ctx.lineTo(x + r * Math.cos(a), y + r * Math.sin(a));
+    }
+    ctx.closePath();
+    ctx.fillStyle = '#1b1f24';
+    ctx.fill();
+  }
+
+  private trail(f: Frame, t: Trail): void {
+    const ctx = this.surface.ctx;
+    const n = t.path.length / 2;
+    if (n < 1) return;
+    const color = runColor(t.index);
+    ctx.beginPath();
+    // Long paths are thinned for drawing; the last point is always kept.
+    const stride = Math.max(1, Math.floor(n / 2000));
+    for (let i = 0; i < n; i += stride) {
+      const x = f.px(t.path[2 * i]);
+      const y = f.py(t.path[2 * i + 1]);
+      if (i === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    }
+    const lx = f.px(t.path[2 * n - 2]);
+    const ly = f.py(t.path[2 * n - 1]);
+    ctx.lineTo(lx, ly);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 2;
+    ctx.lineJoin = 'round';
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(lx, ly, 4, 0, 2 * Math.PI);
+    ctx.fillStyle = color;
+    ctx.fill();
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 1.2;
+    ctx.stroke();
+    if (this.showInternals && t.internals && t.internals.length >= 2) this.arrow(lx, ly, t.internals, color);
+  }
+
+  // The optimizer's momentum (or first moment) points along where the run is heading: drawn as −m,
+  // the direction of the next update, with its length scaled to at most 50 px.
+  private arrow(x: number, y: number, m: number[], color: string): void {
+    const f = this.frame!;
+    const dx = -m[0] * (f.w / (f.xr[1] - f.xr[0]));
+    const dy = m[1] * (f.hgt / (f.yr[1] - f.yr[0]));
+    const len = Math.hypot(dx, dy);
+    if (!(len > 1e-9)) return;
+    const scale = Math.min(50, Math.max(12, len)) / len;
+    const ex = x + dx * scale;
+    const ey = y + dy * scale;
+    const ctx = this.surface.ctx;
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.lineTo(ex, ey);
+    const a = Math.atan2(ey - y, ex - x);
+    ctx.lineTo(ex - 7 * Math.cos(a - 0.4), ey - 7 * Math.sin(a - 0.4));
+    ctx.moveTo(ex, ey);
+    ctx.lineTo(ex - 7 * Math.cos(a + 0.4), ey - 7 * Math.sin(a + 0.4));
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 2;
+    ctx.stroke();
+  }
+}
