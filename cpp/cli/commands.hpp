@@ -9,5 +9,6 @@ using Args = std::vector<std::string>;
 
 int replay(const Args& args);  // replay.cpp
 int catalog(const Args& args); // catalog.cpp
+int train(const Args& args);   // train.cpp
 
 }  // namespace descent::cli

@@ -19,6 +19,7 @@ constexpr Command kCommands[] = {
      descent::cli::replay},
     {"catalog", "catalog                 list optimizers and schedules with their options (JSON)",
      descent::cli::catalog},
+    {"train", "train SPEC.json [--csv FILE] [--out FILE]  train an experiment, stream JSON lines", descent::cli::train},
 };
 
 void usage(std::FILE* out) {

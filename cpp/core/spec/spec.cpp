@@ -60,11 +60,18 @@ double number(const json& obj, const std::string& key, const std::string& field,
   return v->get<double>();
 }
 
+// Parsed text stores non-negative integers as unsigned, json built in code as signed: accept both.
+bool in_range(const json& v, std::uint64_t lo, std::uint64_t hi) {
+  if (v.is_number_unsigned()) return v.get<std::uint64_t>() >= lo && v.get<std::uint64_t>() <= hi;
+  return v.is_number_integer() && v.get<std::int64_t>() >= 0 && static_cast<std::uint64_t>(v.get<std::int64_t>()) >= lo &&
+         static_cast<std::uint64_t>(v.get<std::int64_t>()) <= hi;
+}
+
 std::uint64_t integer(const json& obj, const std::string& key, const std::string& field, std::uint64_t lo,
                       std::uint64_t hi, std::uint64_t fallback) {
   const json* v = find(obj, key);
   if (!v) return fallback;
-  if (!v->is_number_unsigned() || v->get<std::uint64_t>() < lo || v->get<std::uint64_t>() > hi)
+  if (!in_range(*v, lo, hi))
     fail(path(field, key), "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " +
                                v->dump());
   return v->get<std::uint64_t>();
@@ -130,8 +137,8 @@ ExperimentSpec parse_spec(const json& doc) {
     if (s.loss == nn::LossKind::huber) {
       check_object(*lp, "loss_params", {"delta"});
       s.huber_delta = number(*lp, "delta", "loss_params", 0.0, INFINITY, 1.0, true);
-    } else {
-      check_object(*lp, "loss_params", {});
+    } else if (!lp->is_object() || !lp->empty()) {
+      fail("loss_params", "only loss huber takes parameters ({\"delta\": ...}); expected {}, got " + lp->dump());
     }
   }
   if (const json* r = find(doc, "regularization")) {
@@ -156,7 +163,7 @@ ExperimentSpec parse_spec(const json& doc) {
   if (const json* b = find(doc, "batch_size")) {
     if (b->is_string() && b->get<std::string>() == "full")
       s.batch_size = 0;
-    else if (b->is_number_unsigned() && b->get<std::uint64_t>() >= 1 && b->get<std::uint64_t>() <= 1000000)
+    else if (in_range(*b, 1, 1000000))
       s.batch_size = b->get<std::size_t>();
     else
       fail("batch_size", "expected \"full\" or an integer from 1 to 1000000, got " + b->dump());
@@ -181,7 +188,7 @@ ExperimentSpec parse_spec(const json& doc) {
   if (const json* me = find(doc, "metrics_every")) {
     if (me->is_string() && me->get<std::string>() == "epoch")
       s.metrics_every = 0;
-    else if (me->is_number_unsigned() && me->get<std::uint64_t>() >= 1 && me->get<std::uint64_t>() <= 100000000)
+    else if (in_range(*me, 1, 100000000))
       s.metrics_every = me->get<long>();
     else
       fail("metrics_every", "expected \"epoch\" or an integer number of steps from 1 to 100000000, got " + me->dump());

@@ -67,8 +67,16 @@ Trainer::Trainer(Dataset data, nn::FeatureCrosses features, nn::Model model, Tra
 
   x_train_ = expand(data_.x_train, n);
   x_test_ = expand(data_.x_test, data_.n_test());
-  // Regression trains on standardised targets so default learning rates work whatever the units;
-  // predictions are mapped back (the golden cases have mean 0, scale 1, an exact identity).
+  // Regression targets are standardised when the features were (the data set's choice), so default
+  // learning rates work whatever the units; predictions are mapped back. Unstandardised sets such as
+  // the tutorial's five points train on the raw targets, as the golden cases do.
+  bool standardised = false;
+  for (std::size_t j = 0; j < data_.feature_mean.size() && j < data_.feature_scale.size(); ++j)
+    standardised = standardised || data_.feature_mean[j] != 0.f || data_.feature_scale[j] != 1.f;
+  if (!standardised) {
+    data_.target_mean = 0.f;
+    data_.target_scale = 1.f;
+  }
   auto standardise = [&](const std::vector<float>& y) {
     if (nn::is_classification(config_.loss.kind)) return y;
     std::vector<float> out(y.size());
