@@ -21,8 +21,8 @@ function num(v: unknown, path: string, min = -Infinity, max = Infinity): number 
 }
 
 function int(v: unknown, path: string, min: number, max: number): number {
-  if (!Number.isInteger(v)) fail(path, `an integer in [${min}, ${max}]`);
-  return num(v, path, min, max);
+  if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) fail(path, `an integer in [${min}, ${max}]`);
+  return v as number;
 }
 
 function str(v: unknown, path: string): string {

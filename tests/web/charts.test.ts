@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { alignSeries } from '../../web/src/charts/align';
+import { smooth } from '../../web/src/smoothing';
+import { metricsCsv } from '../../web/src/export';
+
+describe('alignSeries', () => {
+  test('joins series of different lengths on the step', () => {
+    const [x, a, b] = alignSeries([{ x: [1, 2, 3], y: [5, 4, 3] }, { x: [2], y: [7] }], 100, false);
+    expect(x).toEqual([1, 2, 3]);
+    expect(a).toEqual([5, 4, 3]);
+    expect(b).toEqual([null, 7, null]);
+  });
+  test('turns non-finite values, and non-positive ones on a log axis, into gaps', () => {
+    const [, lin] = alignSeries([{ x: [1, 2, 3], y: [1, NaN, 0] }], 100, false);
+    expect(lin).toEqual([1, null, 0]);
+    const [, log] = alignSeries([{ x: [1, 2, 3], y: [1, NaN, 0] }], 100, true);
+    expect(log).toEqual([1, null, null]);
+  });
+  test('thins long series but keeps the latest point', () => {
+    const x = Array.from({ length: 10001 }, (_, i) => i + 1);
+    const [xs, ys] = alignSeries([{ x, y: x }], 1000, false);
+    expect(xs.length).toBeLessThanOrEqual(1001);
+    expect(xs[xs.length - 1]).toBe(10001);
+    expect(ys[ys.length - 1]).toBe(10001);
+  });
+});
+
+describe('smooth', () => {
+  test('weight 0 is the identity and a constant stays constant (debiased)', () => {
+    expect(smooth([3, 1, 2], 0)).toEqual([3, 1, 2]);
+    smooth([2, 2, 2, 2], 0.9).forEach((v) => expect(v).toBeCloseTo(2, 12));
+  });
+  test('lags behind a jump and lets NaN through without poisoning later values', () => {
+    const s = smooth([0, 0, 10, NaN, 10], 0.5);
+    expect(s[2]).toBeGreaterThan(0);
+    expect(s[2]).toBeLessThan(10);
+    expect(Number.isNaN(s[3])).toBe(true);
+    expect(Number.isFinite(s[4])).toBe(true);
+  });
+});
+
+describe('metricsCsv', () => {
+  test('writes one row per step with evaluations on their steps', () => {
+    const csv = metricsCsv([
+      {
+        index: 0,
+        config: { optimizer: { name: 'sgd' }, schedule: null },
+        steps: [1, 2],
+        loss: [0.5, 0.25],
+        lr: [0.1, 0.1],
+        gradNorm: [1, 0.5],
+        evals: [{ step: 2, trainLoss: 0.3, testLoss: 0.4, score: 0.9, layerGradNorms: [] }],
+      },
+    ]);
+    expect(csv).toBe('run,optimizer,step,batch_loss,lr,grad_norm,train_loss,test_loss,score\n1,sgd,1,0.5,0.1,1,,,\n1,sgd,2,0.25,0.1,0.5,0.3,0.4,0.9\n');
+  });
+});
