@@ -93,3 +93,44 @@ export async function openBrowser() {
     },
   };
 }
+
+// Opens the playground (optionally with a hash) and waits until its first run has been set up.
+export async function openPlayground(browser, server, hash = '') {
+  const page = await browser.newPage();
+  await page.goto('about:blank');
+  await page.goto(server.url + hash);
+  await page.locator('.descent[data-ready="true"]').waitFor({ timeout: 20000 });
+  return page;
+}
+
+// Reads a readout as a number ("12.5%" → 12.5); NaN while it shows "–".
+export async function readNumber(page, testid) {
+  const text = (await page.getByTestId(testid).textContent()) ?? '';
+  return Number.parseFloat(text.replace('%', ''));
+}
+
+// Waits until the step counter reaches at least n.
+export async function waitForStep(page, n, timeout = 30000) {
+  await page.waitForFunction(
+    (min) => Number(document.querySelector('[data-testid="step-count"]')?.textContent) >= min,
+    n,
+    { timeout },
+  );
+}
+
+// How many distinct colours a canvas shows in a coarse sample of its pixels (1 means blank).
+export async function canvasColours(locator) {
+  return locator.evaluate((canvas) => {
+    const ctx = canvas.getContext('2d');
+    const { width, height } = canvas;
+    const data = ctx.getImageData(0, 0, width, height).data;
+    const seen = new Set();
+    for (let y = 0; y < height; y += 7) {
+      for (let x = 0; x < width; x += 7) {
+        const i = (y * width + x) * 4;
+        seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+      }
+    }
+    return seen.size;
+  });
+}

@@ -326,6 +326,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
 
   if (options.hash) history.replaceState(null, '', encodeState(store.state));
   await reset();
+  host.dataset.ready = 'true'; // tests wait for this before interacting
 
   return {
     store,

@@ -1,0 +1,31 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, openBrowser, openPlayground, waitForStep } from './browser.js';
+
+let browser;
+let server;
+before(async () => {
+  browser = await openBrowser();
+  server = await serveDist('/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a ragged CSV shows a specific error in place and the page stays usable', async () => {
+  const page = await openPlayground(browser, server);
+  const bad = 'a,b,c\n1,2,3\n4,5\n7,8,9\n';
+  await page.getByTestId('csv-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  const error = page.getByTestId('error');
+  await error.waitFor({ state: 'visible', timeout: 20000 });
+  const message = await error.textContent();
+  assert.match(message, /row 3/i, `the message names the row: ${message}`);
+  // Back to a built-in set: the error clears and training works.
+  await page.getByTestId('dataset').selectOption('xor');
+  await error.waitFor({ state: 'hidden', timeout: 20000 });
+  await page.locator('.legend .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  await page.getByTestId('play').click();
+  await waitForStep(page, 50);
+  assert.deepEqual(browser.errors, []);
+});

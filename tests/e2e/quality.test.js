@@ -1,0 +1,61 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { serveDist, openBrowser, openPlayground, waitForStep } from './browser.js';
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser;
+let server;
+before(async () => {
+  browser = await openBrowser();
+  server = await serveDist('/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('axe-core finds no serious or critical accessibility violations', async () => {
+  const page = await openPlayground(browser, server);
+  await page.evaluate(axeSource); // evaluated by the driver, so the page's CSP does not apply
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+});
+
+test('keyboard: space plays and pauses, → steps, r resets', async () => {
+  const page = await openPlayground(browser, server);
+  await page.locator('.legend .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ArrowRight');
+  await waitForStep(page, 1);
+  await page.keyboard.press(' ');
+  await waitForStep(page, 30);
+  await page.keyboard.press(' ');
+  await page.getByTestId('play').waitFor({ state: 'visible' });
+  await page.keyboard.press('r');
+  await page.waitForFunction(() => document.querySelector('[data-testid="step-count"]').textContent === '0');
+  assert.deepEqual(browser.errors, []);
+});
+
+test('no main-thread task over 50 ms while four runs race, and it fits 1024×768', async () => {
+  const page = await openPlayground(browser, server);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  for (let i = 0; i < 3; i++) await page.getByTestId('add-run').click();
+  await page.locator('.legend li').nth(3).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('.legend .run-status')].every((e) => e.textContent === 'step 0'), null, { timeout: 20000 });
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
+  await page.getByTestId('play').click();
+  await waitForStep(page, 600, 60000);
+  await page.getByTestId('pause').click();
+  const long = await page.evaluate(() => window.__longTasks);
+  assert.deepEqual(long.filter((d) => d > 50), [], `long tasks: ${long.join(', ')}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at 1024 px (overflow ${overflow}px)`);
+  assert.deepEqual(browser.errors, []);
+});

@@ -1,0 +1,47 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, openBrowser, openPlayground, readNumber, waitForStep, canvasColours } from './browser.js';
+
+let browser;
+let server;
+before(async () => {
+  browser = await openBrowser();
+  server = await serveDist('/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Two noisy blobs, the label in the last column as text: a spreadsheet a learner might have.
+function blobsCsv() {
+  let seed = 7;
+  const r = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
+  const rows = ['height,width,kind'];
+  for (let i = 0; i < 120; i++) {
+    const big = i % 2 === 0;
+    rows.push(`${((big ? 3 : 1) + r()).toFixed(3)},${((big ? 2.5 : 0.5) + r()).toFixed(3)},${big ? 'large' : 'small'}`);
+  }
+  return rows.join('\n') + '\n';
+}
+
+test('upload a CSV, see its preview, train: steps grow and the train loss falls', async () => {
+  const page = await openPlayground(browser, server);
+  await page.getByTestId('csv-input').setInputFiles({ name: 'blobs.csv', mimeType: 'text/csv', buffer: Buffer.from(blobsCsv()) });
+  await page.locator('table.preview th', { hasText: 'kind' }).waitFor();
+  assert.equal(await page.getByTestId('dataset').inputValue(), 'csv');
+  await page.locator('.descent[data-ready="true"] .legend li .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  await page.getByTestId('play').click();
+  await waitForStep(page, 20);
+  await page.waitForFunction(() => !Number.isNaN(parseFloat(document.querySelector('[data-testid="train-loss"]').textContent)));
+  const early = await readNumber(page, 'train-loss');
+  const earlyStep = await readNumber(page, 'step-count');
+  await waitForStep(page, earlyStep + 300);
+  await page.getByTestId('pause').click();
+  const late = await readNumber(page, 'train-loss');
+  assert.ok(late < early, `train loss should fall: ${early} → ${late}`);
+  assert.ok((await readNumber(page, 'test-accuracy')) > 80, 'two separated blobs are easy to classify');
+  assert.ok((await canvasColours(page.getByTestId('data-view').locator('canvas'))) > 5, 'the data view is drawn');
+  assert.ok((await canvasColours(page.getByTestId('chart-loss').locator('canvas'))) > 2, 'the loss chart is drawn');
+  assert.deepEqual(browser.errors, []);
+});
