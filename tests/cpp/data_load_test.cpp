@@ -60,12 +60,19 @@ TEST(DataLoad, BundledSetsHaveTheirShapes) {
   EXPECT_EQ(iris.task, Task::multiclass);
   EXPECT_EQ(iris.class_names, (std::vector<std::string>{"setosa", "versicolor", "virginica"}));
   EXPECT_EQ(iris.n_test(), 30u);
+  EXPECT_EQ(iris.notes, (std::vector<std::string>{
+                            "read 150 rows and 5 columns (delimiter ',', header row)",
+                            "task: multiclass classification (text labels); 3 classes: setosa, versicolor, virginica",
+                            "split 120 training / 30 test rows (seed 1, stratified by class); features standardised "
+                            "with training-row statistics"}));
 
   const Dataset digits = load_data(json::parse(R"({"source":"digits"})"));
   EXPECT_EQ(digits.n_train() + digits.n_test(), 1797u);
   EXPECT_EQ(digits.n_features, 64u);
   EXPECT_EQ(digits.task, Task::multiclass);
   EXPECT_EQ(digits.class_names.size(), 10u);
+  EXPECT_EQ(digits.class_names.front(), "0");
+  EXPECT_EQ(digits.class_names.back(), "9");
 
   const Dataset diabetes = load_data(json::parse(R"({"source":"diabetes"})"));
   EXPECT_EQ(diabetes.n_train() + diabetes.n_test(), 442u);
