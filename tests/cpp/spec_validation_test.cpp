@@ -33,7 +33,10 @@ TEST(SpecValidation, DefaultsAreFilledIn) {
   const auto s = parse_spec(base());
   ASSERT_EQ(s.hidden.size(), 1u);
   EXPECT_EQ(s.hidden[0].units, 32);
-  EXPECT_EQ(s.optimizer["name"], "adam");
+  EXPECT_EQ(s.hidden[0].activation, descent::nn::Activation::tanh);
+  EXPECT_EQ(s.optimizer["name"], "adamw");
+  EXPECT_EQ(s.optimizer["lr"], 0.01);
+  EXPECT_EQ(s.optimizer["weight_decay"], 0.1);
   EXPECT_EQ(s.batch_size, 32u);
   EXPECT_EQ(s.epochs, 100);
   EXPECT_FALSE(s.loss.has_value());

@@ -23,7 +23,7 @@ inline constexpr int kMaxUnits = 256;
 
 struct HiddenLayer {
   int units = 0;
-  nn::Activation activation = nn::Activation::relu;
+  nn::Activation activation = nn::Activation::tanh;
 };
 
 struct ExperimentSpec {
