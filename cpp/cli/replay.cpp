@@ -13,6 +13,7 @@
 #include "functions/function.hpp"
 #include "run2d.hpp"
 #include "schedule/schedule.hpp"
+#include "train/golden_case.hpp"
 
 namespace descent::cli {
 namespace {
@@ -113,8 +114,16 @@ int replay(const Args& args) {
   if (!doc.is_object() || !doc.contains("cases") || !doc["cases"].is_array())
     throw std::runtime_error(path + ": expected an object with a \"cases\" array");
   const Kind kind = detect(doc);
-  if (kind == Kind::Training)
-    throw std::runtime_error("training golden files are not supported yet (needs the network trainer)");
+  if (kind == Kind::Training) {
+    // The network trainer recomputes losses and final_params (README §6); key order is kept.
+    for (auto& c : doc["cases"]) {
+      const auto result = train::replay_training_case(nlohmann::json::parse(c.dump()));
+      c["losses"] = ojson::parse(result["losses"].dump());
+      c["final_params"] = ojson::parse(result["final_params"].dump());
+    }
+    std::cout << doc.dump(1) << '\n';
+    return 0;
+  }
   auto& cases = doc["cases"];
   for (std::size_t i = 0; i < cases.size(); ++i) {
     auto& c = cases[i];
