@@ -84,7 +84,11 @@ json check_value(const json& v, const ParamSpec& p, const std::string& where) {
 
 }  // namespace
 
-std::string format_number(double v) { return json(v).dump(); }
+std::string format_number(double v) {
+  // Whole numbers print without ".0" so ranges read "[0, 1)" and counts "got 3".
+  if (std::abs(v) < 1e15 && std::floor(v) == v) return std::to_string(static_cast<long long>(v));
+  return json(v).dump();
+}
 
 json resolve_params(const json& spec, const std::vector<ParamSpec>& params, const std::string& path,
                     const std::string& owner) {
