@@ -12,11 +12,89 @@ export interface CoreModule {
   simdDot(a: Float32Array, b: Float32Array): number;
 
   // --- bind_engine.cpp (optimizers, schedules, 2-D test functions) ---------------------------
+  /** JSON text: [{name, title, summary, params: CatalogParam[], update: LaTeX}] (every optimizer). */
+  optimizerCatalog(): string;
+  /** JSON text: [{name, title, summary, params: CatalogParam[], formula: LaTeX, needs_metric, overrides_lr}]. */
+  scheduleCatalog(): string;
+  /** JSON text: FunctionInfo[] (every 2-D test function). */
+  functionCatalog(): string;
+  /** Validates an optimizer spec (JSON text) and returns every option with defaults filled in.
+   *  Throws Error("optimizer.<field>: ...") naming the field and the allowed values. */
+  resolveOptimizer(specJson: string): string;
+  /** lr of steps 0 … steps−1 (a copy). Throws for reduce_on_plateau (it needs the loss). */
+  schedulePreview(specJson: string, baseLr: number, steps: number): Float64Array;
+  /** f on an nx × ny grid over the function's range: values[j * nx + i] at (x_i, y_j) (a copy). */
+  functionGrid(name: string, nx: number, ny: number): Float64Array;
+  Race2D: Race2DConstructor;
 
   // --- bind_trainer.cpp (experiment spec, trainer, metrics) ----------------------------------
   /** Validates a spec (JSON text) and returns it normalised with every default filled in. Throws Error("<field>: ..."). */
   normalizeSpec(specJson: string): string;
   Trainer: TrainerConstructor;
+}
+
+// bind_engine.cpp types
+export interface CatalogParam {
+  name: string;
+  type: 'number' | 'integer' | 'boolean' | 'pair' | 'choice' | 'integer list';
+  default: unknown;
+  /** Bounds (null = unbounded); *_exclusive marks an open bound. */
+  min: number | null;
+  max: number | null;
+  min_exclusive?: boolean;
+  max_exclusive?: boolean;
+  choices?: string[];
+  /** null is accepted and means "derive from context" (see description). */
+  nullable?: boolean;
+  description: string;
+}
+
+export interface FunctionInfo {
+  name: string;
+  title: string;
+  /** LaTeX */
+  formula: string;
+  description: string;
+  minima: { x: number; y: number; value: number; global: boolean }[];
+  range: { x: [number, number]; y: [number, number] };
+  start: [number, number];
+}
+
+export interface Race2DConstructor {
+  /** spec: {"function": name, "x0"?: [x, y], "runs": [{"optimizer": {...}, "schedule"?: {...} | null}, ...]}.
+   *  Throws Error naming the field, e.g. "race.runs[1].optimizer.betas[1]: ...". */
+  new (specJson: string): Race2D;
+}
+
+/** Several optimizer runs (double precision) from one start on one function, stepped together.
+ *  Run i is addressed by its index in spec.runs. */
+export interface Race2D {
+  /** Up to n more updates per run (diverged runs stay put); returns the largest stepsDone(). */
+  step(n: number): number;
+  runCount(): number;
+  /** Updates done by run i (including the one that diverged). */
+  stepsDone(i: number): number;
+  /** The update that produced a non-finite point or loss (that point is not recorded), or -1. */
+  divergedStep(i: number): number;
+  /** The lr the next update will use. */
+  lr(i: number): number;
+  /* The views below point into the wasm heap. Memory growth (any call that allocates, e.g. step())
+   * detaches them (length 0): fetch them again after every call, and post view.slice(), never the view. */
+  /** x0, y0, x1, y1, ... (stepsDone + 1 points unless diverged). */
+  trajectory(i: number): Float64Array;
+  /** f at every trajectory point. */
+  losses(i: number): Float64Array;
+  /** lr of every update. */
+  lrs(i: number): Float64Array;
+  /** State buffer `name` (one of stateNames(i)) after the last update, e.g. momentum_buffer or exp_avg: [x, y]. */
+  state(i: number, name: string): Float64Array;
+  /** e.g. ["exp_avg", "exp_avg_sq"]; [] for plain SGD. */
+  stateNames(i: number): string[];
+  /** Gradient used by the last update (a copy). */
+  lastGradient(i: number): Float64Array;
+  /** JSON text of the run's optimizer options with defaults filled in. */
+  hyperparameters(i: number): string;
+  delete(): void;
 }
 
 // bind_trainer.cpp types
