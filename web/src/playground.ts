@@ -209,6 +209,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   for (const p of parts) if (p) host.appendChild(p);
 
   let summary: RunSummary | null = null;
+  let shownLandscape: unknown = null;
 
   function regression(): boolean {
     if (summary) return summary.task === 'regression';
@@ -236,6 +237,10 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       viewsDirty = false;
       runLegend.show(all, regression(), isFunction);
       dataView.draw(first?.view ?? null);
+      if (first?.landscape && first.landscape !== shownLandscape) {
+        shownLandscape = first.landscape;
+        landscape.setGrid(first.landscape);
+      }
       landscape.draw(all.map((r) => ({ index: r.index, path: r.path, internals: r.internals })));
       const failed = all.find((r) => r.error && !r.summary);
       if (failed) showError(failed.error);

@@ -89,7 +89,9 @@ export interface Progress {
   lr: number[];
   gradNorm: number[];
   evals: Evaluation[];
-  path: number[]; // new trajectory points x0, y0, x1, y1, ...
+  path: number[]; // new trajectory points x0, y0, x1, y1, ... (the whole path when pathReset)
+  pathReset: boolean;
+  landscape: Grid | null; // a recomputed landscape (1-feature linear regression follows its path)
   internals: number[] | null; // e.g. momentum vector at the last point (2-D runs)
   view: View | null;
 }

@@ -25,12 +25,14 @@ function sendProgress(forceView: boolean): void {
   const now = performance.now();
   const wantView = forceView || now - lastView >= viewEveryMs || session.done;
   const view = wantView ? session.view() : null;
+  const landscape = wantView ? session.landscape() : null;
   if (wantView) lastView = now;
   const progress: Progress = {
     step: session.stepCount,
     done: session.done,
     divergedAt: session.divergedAt,
     view,
+    landscape,
     ...session.drain(),
   };
   post({ type: 'progress', progress });

@@ -25,7 +25,7 @@ export class LrPreview {
           scales: { x: { time: false } },
           axes: [
             { size: 22, stroke: '#57606a', grid: { show: false }, ticks: { size: 3 }, font: '10px system-ui' },
-            { size: 44, stroke: '#57606a', grid: { stroke: '#eef0f3' }, ticks: { size: 3 }, font: '10px system-ui', values: (_u, v) => v.map((t) => formatNumber(t, 2)) },
+            { size: 44, stroke: '#57606a', grid: { stroke: '#eef0f3' }, ticks: { size: 3 }, font: '10px system-ui', values: (_u, v) => v.map((t) => (t === null || t === undefined ? '' : formatNumber(t, 2))) },
           ],
           series: [{}, { stroke: this.color, width: 1.6, points: { show: false } }],
         },

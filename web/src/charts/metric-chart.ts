@@ -74,7 +74,7 @@ export class MetricChart {
           size: 56,
           grid: { stroke: '#eef0f3' },
           ticks: { stroke: '#dde1e6' },
-          values: (_u, splits) => splits.map((v) => formatNumber(v, 3)),
+          values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatNumber(v, 3))),
         },
       ],
       series: [

@@ -1,7 +1,7 @@
 // Data: built-in sets (with thumbnails), bundled real sets, an uploaded/dropped/pasted CSV with a
 // preview and column roles, or a 2-D test function; split, noise, size and seed.
 import { previewCsv } from '../csv/preview';
-import { bundledSources, defaultLoss, isRegression } from '../state/types';
+import { bundledSources, defaultLoss, isRegression, type DataConfig } from '../state/types';
 import { clear, field, h, numberInput, section, select } from '../ui/dom';
 import type { PanelContext } from './context';
 import { thumbnail, thumbnailSources } from './thumbnails';
@@ -24,6 +24,18 @@ const titles: Record<string, string> = {
 
 const maxCsvBytes = 50 * 1024 * 1024;
 
+// Each source accepts only its own fields (docs/schema/data.schema.json).
+function dataDefaults(source: string, seed: number, lastColumn?: string): DataConfig {
+  if (source === 'five_points') return { source };
+  if (source === 'csv') return { source, target: lastColumn, task: 'auto', test_fraction: 0.2, seed };
+  if (bundledSources.includes(source)) return { source, test_fraction: 0.2, seed };
+  if (source === 'linear') return { source, n: 120, noise: 1, test_fraction: 0.2, seed };
+  if (source === 'sine') return { source, n: 200, noise: 0.1, test_fraction: 0.2, seed };
+  return { source, n: 400, noise: 0.1, test_fraction: 0.3, seed };
+}
+
+const noiseMax: Record<string, number> = { linear: 10, sine: 1 };
+
 export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void; setNotes(notes: string[]): void } {
   const body = h('div');
   const notes = h('ul', { class: 'notes', 'aria-live': 'polite' });
@@ -39,12 +51,7 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
         return;
       }
       s.problem = 'data';
-      s.data = value === 'csv'
-        ? { source: 'csv', test_fraction: 0.2, seed: s.data.seed ?? 1, target: ctx.csv?.preview.header.at(-1), task: 'auto' }
-        : bundledSources.includes(value)
-          ? { source: value, test_fraction: 0.2, seed: s.data.seed ?? 1 }
-          : { source: value, n: value === 'five_points' ? undefined : 400, noise: value === 'five_points' ? undefined : 0.1, test_fraction: value === 'five_points' ? undefined : 0.3, seed: s.data.seed ?? 1 };
-      if (value === 'csv' && ctx.csv) s.data.task = 'auto';
+      s.data = dataDefaults(value, s.data.seed ?? 1, ctx.csv?.preview.header.at(-1));
       s.loss = defaultLoss();
     });
     render();
@@ -145,7 +152,7 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
     target.addEventListener('change', () => ctx.store.update((st) => {
       st.data.target = target.value;
     }));
-    const task = select([['auto', `auto (looks like ${csv.preview.task})`], ['regression', 'regression'], ['classification', 'classification']], s.data.task ?? 'auto');
+    const task = select([['auto', `auto (looks like ${csv.preview.task})`], ['regression', 'regression'], ['binary', 'binary classification'], ['multiclass', 'multiclass classification']], s.data.task ?? 'auto');
     task.addEventListener('change', () => ctx.store.update((st) => {
       st.data.task = task.value;
       st.loss = defaultLoss();
@@ -194,8 +201,8 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
         numberField('Split seed', 'seed', { min: 0, step: 1 }, 'seed of the train/test split')));
     } else if (s.data.source !== 'five_points') {
       body.appendChild(h('div', { class: 'row' },
-        numberField('Samples', 'n', { min: 10, max: 5000, step: 10 }, 'number of generated points'),
-        numberField('Noise', 'noise', { min: 0, max: 1, step: 0.05 }, 'standard deviation of the added noise'),
+        numberField('Samples', 'n', { min: 2, max: 100000, step: 10 }, 'number of generated points'),
+        numberField('Noise', 'noise', { min: 0, max: noiseMax[s.data.source] ?? 0.5, step: 0.05 }, 'amount of noise added to the points'),
       ));
       body.appendChild(h('div', { class: 'row' },
         numberField('Test fraction', 'test_fraction', { min: 0, max: 0.9, step: 0.05 }, 'share of points held out for testing'),

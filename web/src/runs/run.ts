@@ -1,5 +1,5 @@
 // One run of a race: its own worker, its settings, and everything it has streamed back so far.
-import type { Evaluation, Job, Progress, RunSummary, View } from '../protocol';
+import type { Evaluation, Grid, Job, Progress, RunSummary, View } from '../protocol';
 import type { RunConfig } from '../state/types';
 import { WorkerClient } from './worker-client';
 
@@ -17,6 +17,7 @@ export class Run {
   path: number[] = [];
   internals: number[] | null = null;
   view: View | null = null;
+  landscape: Grid | null = null;
   private client: WorkerClient;
 
   constructor(readonly index: number, readonly config: RunConfig, private onChange: (run: Run) => void) {
@@ -45,7 +46,9 @@ export class Run {
       this.gradNorm.push(p.gradNorm[i]);
     }
     for (const e of p.evals) this.evals.push(e);
+    if (p.pathReset) this.path = [];
     for (const v of p.path) this.path.push(v);
+    if (p.landscape) this.landscape = p.landscape;
     if (p.internals) this.internals = p.internals;
     if (p.view) this.view = p.view;
     this.onChange(this);

@@ -64,6 +64,7 @@ export function defaultState(): PlaygroundState {
 
 export function isRegression(state: PlaygroundState): boolean {
   if (state.data.task && state.data.task !== 'auto') return state.data.task === 'regression';
+  if (state.data.source === 'csv') return false;
   return regressionSources.includes(state.data.source);
 }
 

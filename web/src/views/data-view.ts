@@ -73,8 +73,10 @@ export class DataView {
     const f = new Frame(grid.x, grid.y, pad, 8, size - pad - 8, size - pad - 8);
     const rgba = new Uint8ClampedArray(grid.nx * grid.ny * 4);
     const multiclass = summary.classes.length > 2;
+    // Regression surfaces are shown on the same two-colour scale, from their lowest to highest value.
+    const [lo, hi] = summary.task === 'regression' ? extent(grid.values, 0) : [0, 1];
     for (let i = 0; i < grid.values.length; i++) {
-      const v = grid.values[i];
+      const v = (grid.values[i] - lo) / (hi - lo || 1);
       let c: [number, number, number];
       if (multiclass) {
         const hex = classColor(Math.round(v));
@@ -87,8 +89,9 @@ export class DataView {
   }
 
   private points(summary: RunSummary, f: Frame): void {
-    const p = summary.points!;
+    const p = summary.points;
     const ctx = this.surface.ctx;
+    if (!p) return this.axes(f, 'x₁', 'x₂');
     for (let i = 0; i < p.x.length; i++) {
       const x = f.px(p.x[i]);
       const y = f.py(p.y[i]);
@@ -114,9 +117,10 @@ export class DataView {
   }
 
   private curve(summary: RunSummary, view: { x: Float32Array; y: Float32Array } | null): void {
-    const p = summary.points!;
+    const p = summary.points ?? { x: new Float32Array(), y: new Float32Array(), label: new Float32Array(), test: new Uint8Array() };
     const ys = view ? Float32Array.from([...p.y, ...view.y]) : p.y;
-    const f = new Frame(extent(p.x), extent(ys), pad, 8, size - pad - 8, size - pad - 8);
+    const xs = view ? Float32Array.from([...p.x, ...view.x]) : p.x;
+    const f = new Frame(extent(xs), extent(ys), pad, 8, size - pad - 8, size - pad - 8);
     const ctx = this.surface.ctx;
     for (let i = 0; i < p.x.length; i++) {
       ctx.beginPath();

@@ -2,37 +2,49 @@
 import type { CoreModule } from '../generated/core.js';
 import type { Catalog, CatalogEntry, FunctionEntry, ParamSpec } from '../protocol';
 import type { Options } from '../state/types';
-import { engine } from './bindings';
+import { bindings } from './bindings';
+
+type Raw = Record<string, any>;
+
+function param(p: Raw): ParamSpec {
+  return {
+    name: String(p.name),
+    type: String(p.type ?? 'number'),
+    default: p.default,
+    min: typeof p.min === 'number' ? p.min : undefined,
+    max: typeof p.max === 'number' ? p.max : undefined,
+    values: Array.isArray(p.values) ? p.values.map(String) : Array.isArray(p.choices) ? p.choices.map(String) : undefined,
+    description: String(p.description ?? ''),
+  };
+}
 
 function entries(json: string): CatalogEntry[] {
-  const list = JSON.parse(json) as Array<Record<string, unknown>>;
-  return list.map((e) => ({
+  return (JSON.parse(json) as Raw[]).map((e) => ({
     name: String(e.name),
     title: String(e.title ?? e.name),
-    description: String(e.description ?? ''),
-    update: typeof e.update === 'string' ? e.update : undefined,
-    params: ((e.params as ParamSpec[] | undefined) ?? []).map((p) => ({ ...p, description: p.description ?? '' })),
+    description: String(e.summary ?? e.description ?? ''),
+    update: typeof e.update === 'string' ? e.update : typeof e.formula === 'string' ? e.formula : undefined,
+    params: ((e.params as Raw[] | undefined) ?? []).map(param),
   }));
 }
 
-function functions(json: string): FunctionEntry[] {
-  const list = JSON.parse(json) as Array<Record<string, any>>;
-  return list.map((f) => ({
+export function functionEntries(json: string): FunctionEntry[] {
+  return (JSON.parse(json) as Raw[]).map((f) => ({
     name: String(f.name),
     title: String(f.title ?? f.name),
     description: String(f.description ?? ''),
     x: f.range.x,
     y: f.range.y,
     x0: f.start,
-    minima: (f.minima ?? []).map((m: { x: number; y: number }) => [m.x, m.y]),
+    minima: ((f.minima ?? []) as Array<{ x: number; y: number }>).map((m) => [m.x, m.y] as [number, number]),
   }));
 }
 
 export function readCatalog(core: CoreModule): Catalog {
-  const e = engine(core);
-  return { optimizers: entries(e.optimizerCatalog()), schedules: entries(e.scheduleCatalog()), functions: functions(e.functionCatalog()) };
+  const b = bindings(core, ['optimizerCatalog', 'scheduleCatalog', 'functionCatalog']);
+  return { optimizers: entries(b.optimizerCatalog()), schedules: entries(b.scheduleCatalog()), functions: functionEntries(b.functionCatalog()) };
 }
 
 export function lrPreview(core: CoreModule, schedule: Options | null, lr: number, steps: number): number[] {
-  return Array.from(engine(core).schedulePreview(JSON.stringify(schedule), lr, steps));
+  return Array.from(bindings(core, ['schedulePreview']).schedulePreview(JSON.stringify(schedule), lr, steps));
 }

@@ -2,9 +2,9 @@
 import type { CoreModule } from '../generated/core.js';
 import type { Job } from '../protocol';
 import type { Session } from './session';
-import { need } from './bindings';
+import { FunctionSession } from './function-session';
+import { TrainSession } from './train-session';
 
 export function startSession(core: CoreModule, job: Job): Session {
-  need(core, job.kind === 'function' ? ['Race2D'] : ['Trainer'], job.kind === 'function' ? 'test functions' : 'training');
-  throw new Error('not wired yet');
+  return job.kind === 'function' ? new FunctionSession(core, job) : new TrainSession(core, job);
 }
