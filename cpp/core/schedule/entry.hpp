@@ -53,6 +53,12 @@ class ChainedSchedule : public Schedule {
     t_ = 0;
     current_ = lr0_;
   }
+  std::vector<double> preview(long steps) const override {
+    std::vector<double> out;
+    out.reserve(steps > 0 ? static_cast<std::size_t>(steps) : 0);
+    for (long t = 0; t < steps; ++t) out.push_back(t == 0 ? lr0_ : next(out.back(), t));
+    return out;
+  }
 
  protected:
   explicit ChainedSchedule(double lr0) : lr0_(lr0) { current_ = lr0; }

@@ -27,7 +27,8 @@ class Schedule {
   virtual bool needs_metric() const { return false; }
   virtual std::string name() const = 0;
 
-  std::vector<double> preview(long steps) const;  // lr_at(0..steps-1)
+  // lr_at(0..steps-1); chained schedules override it to walk their recursion once.
+  virtual std::vector<double> preview(long steps) const;
 
  protected:
   double current_ = 0.0;
