@@ -1,4 +1,6 @@
 // Experiment spec parsing: defaults, round trip, and the exact error messages users see.
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 
@@ -6,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "spec/spec.hpp"
+#include "train/experiment.hpp"
 
 namespace {
 
@@ -109,6 +112,26 @@ TEST(SpecValidation, OptimizerAndScheduleErrorsKeepTheirPaths) {
 TEST(SpecValidation, WeightsCannotBeCombinedWithInit) {
   EXPECT_EQ(error_of(with("model", {{"init", "zeros"}, {"weights", json::array()}})),
             "model.weights: cannot be combined with model.init (explicit weights replace it)");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(SpecExamples, EveryDocumentedExampleIsValidAndTrains) {
+  const auto dir = std::filesystem::path(DESCENT_TEST_DATA).parent_path().parent_path() / "docs" / "examples";
+  int seen = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path());
+    auto doc = json::parse(in);
+    SCOPED_TRACE(entry.path().filename().string());
+    doc["steps"] = 3;  // building and a few steps are enough here
+    auto trainer = descent::train::make_trainer(doc);
+    EXPECT_EQ(trainer->run().steps, 3);
+    ++seen;
+  }
+  EXPECT_GE(seen, 3);
 }
 
 }  // namespace
