@@ -30,7 +30,8 @@ test('upload a CSV, see its preview, train: steps grow and the train loss falls'
   await page.getByTestId('csv-input').setInputFiles({ name: 'blobs.csv', mimeType: 'text/csv', buffer: Buffer.from(blobsCsv()) });
   await page.locator('table.preview th', { hasText: 'kind' }).waitFor();
   assert.equal(await page.getByTestId('dataset').inputValue(), 'csv');
-  await page.locator('.descent[data-ready="true"] .legend li .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  // The ingest summary names the classes found once the run on the CSV is set up.
+  await page.locator('.notes li', { hasText: '2 classes: large, small' }).waitFor({ timeout: 20000 });
   await page.getByTestId('play').click();
   await waitForStep(page, 20);
   await page.waitForFunction(() => !Number.isNaN(parseFloat(document.querySelector('[data-testid="train-loss"]').textContent)));

@@ -72,12 +72,15 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   }
 
   // The starting state: explicit option, else the link's hash (a bad one keeps the defaults).
+  // A link that could not be restored stays reported until the learner changes something.
   let initial = options.state ?? defaultState();
+  let linkError: string | null = null;
   if (!options.state && options.hash) {
     try {
       initial = decodeState(location.hash) ?? initial;
     } catch (e) {
-      showError(`This link could not be restored — ${(e as Error).message}. The default experiment is shown instead.`);
+      linkError = `This link could not be restored — ${(e as Error).message}. The default experiment is shown instead.`;
+      showError(linkError);
     }
   }
   const store = new Store(initial);
@@ -103,8 +106,20 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   let frame = 0;
   let lastCharts = 0;
   let viewsDirty = true;
+  // Streaming metrics need no more than ~20 redraws a second; rendering the page costs far more than
+  // the drawing code, so fewer frames keep every main-thread task short.
+  let lastFrame = 0;
   const requestDraw = () => {
-    if (!frame) frame = requestAnimationFrame(draw);
+    if (frame) return;
+    frame = requestAnimationFrame((t) => {
+      if (t - lastFrame < 45) {
+        frame = 0;
+        setTimeout(requestDraw, 45 - (t - lastFrame));
+        return;
+      }
+      lastFrame = t;
+      draw();
+    });
   };
   const race = new Race(() => {
     viewsDirty = true;
@@ -230,13 +245,14 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       score: e?.score ?? null,
       regression: regression(),
       function: isFunction,
+      diverged: first?.divergedAt !== null && first?.divergedAt !== undefined,
     });
     controls.setPlaying(race.playing && !race.finished);
     if (race.playing && race.finished) race.playing = false;
     if (viewsDirty) {
       viewsDirty = false;
       runLegend.show(all, regression(), isFunction);
-      dataView.draw(first?.view ?? null);
+      dataView.update(first?.view ?? null);
       if (first?.landscape && first.landscape !== shownLandscape) {
         shownLandscape = first.landscape;
         landscape.setGrid(first.landscape);
@@ -245,10 +261,15 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       const failed = all.find((r) => r.error && !r.summary);
       if (failed) showError(failed.error);
     }
+    // One chart per frame at most, in turn, so no frame carries all five redraws.
     const now = performance.now();
-    if (now - lastCharts >= 150) {
+    if (lastCharts === 0) {
       lastCharts = now;
-      charts.draw(all, regression(), isFunction);
+      charts.drawAll(all, regression(), isFunction);
+    } else if (now - lastCharts >= 60) {
+      lastCharts = now;
+      charts.drawNext(all, regression(), isFunction);
+      if (race.playing || charts.behind()) requestDraw();
     } else requestDraw();
   }
 
@@ -258,7 +279,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       const s = await race.reset(store.state, csv?.text);
       if (!s) return;
       summary = s;
-      showError(null);
+      showError(linkError);
       data.setNotes(s.notes);
       dataView.setSummary(s);
       landscape.setGrid(s.landscape);
@@ -292,12 +313,17 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
 
   let pending: ReturnType<typeof setTimeout> | null = null;
   store.subscribe((s, retrain) => {
+    linkError = null;
     if (options.hash) history.replaceState(null, '', encodeState(s));
     if (!retrain) return;
     if (pending) clearTimeout(pending);
+    // A change while playing restarts the race and keeps it playing (like moving a slider).
+    const wasPlaying = race.playing;
     pending = setTimeout(() => {
       pending = null;
-      void reset();
+      void reset().then(() => {
+        if (wasPlaying && race.runs.some((r) => r.summary)) race.play(store.state.speed);
+      });
     }, 120);
   });
 
@@ -329,7 +355,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   };
   keyTarget.addEventListener('keydown', onKey);
 
-  if (options.hash) history.replaceState(null, '', encodeState(store.state));
+  if (options.hash && !linkError) history.replaceState(null, '', encodeState(store.state));
   await reset();
   host.dataset.ready = 'true'; // tests wait for this before interacting
 

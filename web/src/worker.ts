@@ -14,7 +14,8 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let lastView = 0;
 
 const tickMs = 16;
-const viewEveryMs = 100;
+const viewEveryMs = 150;
+const postMs = 50;
 
 function post(reply: Reply, transfer: Transferable[] = []): void {
   (self as unknown as Worker).postMessage(reply, transfer);
@@ -38,12 +39,20 @@ function sendProgress(forceView: boolean): void {
   post({ type: 'progress', progress });
 }
 
+let lastPost = 0;
+
+// Steps every tick, but posts at most every postMs: fewer, larger batches keep the page's main
+// thread calm when several runs race.
 function tick(): void {
   timer = null;
   if (!session || !playing) return;
   session.step(stepsPerTick);
   if (session.done) playing = false;
-  sendProgress(!playing);
+  const now = performance.now();
+  if (!playing || now - lastPost >= postMs) {
+    lastPost = now;
+    sendProgress(!playing);
+  }
   if (playing) timer = setTimeout(tick, tickMs);
 }
 

@@ -37,7 +37,9 @@ export function chartsPanel() {
   const grid = h('div', { class: 'charts' }, loss.el, score.el, lr.el, grad.el, layers.el);
   const el = section('Charts', h('p', { class: 'muted small', text: 'Solid: train loss of each step’s batch (smoothed); dashed: test loss. Hover a chart for the step and values.' }), grid);
 
-  function draw(runs: Run[], regression: boolean, isFunction: boolean): void {
+  type Draw = (runs: Run[], regression: boolean, isFunction: boolean) => void;
+
+  const drawLoss: Draw = (runs, _regression, isFunction) => {
     const w = Number(smoothing.value);
     const lossLines: Line[] = [];
     for (const r of runs) {
@@ -46,39 +48,58 @@ export function chartsPanel() {
       if (!isFunction) lossLines.push({ label: `${r.index + 1} test`, color, dash: true, x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.testLoss) });
     }
     loss.update(lossLines);
+  };
+
+  const drawScore: Draw = (runs, regression, isFunction) => {
     score.el.hidden = isFunction;
+    if (isFunction) return;
+    score.toolbar.firstChild!.textContent = regression ? 'Test R²' : 'Test accuracy';
+    score.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.score) })));
+  };
+
+  const drawLr: Draw = (runs) => lr.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.steps, y: r.lr })));
+
+  const drawGrad: Draw = (runs) => grad.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.steps, y: r.gradNorm })));
+
+  const drawLayers: Draw = (runs, _regression, isFunction) => {
     layers.el.hidden = isFunction;
-    if (!isFunction) {
-      score.toolbar.firstChild!.textContent = regression ? 'Test R²' : 'Test accuracy';
-      score.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.score) })));
+    if (isFunction) return;
+    if (layerRun.options.length !== runs.length) {
+      const keep = layerRun.value;
+      while (layerRun.options.length) layerRun.remove(0);
+      runs.forEach((r) => layerRun.add(new Option(`Run ${r.index + 1}`, String(r.index))));
+      layerRun.value = Number(keep) < runs.length ? keep : '0';
     }
-    lr.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.steps, y: r.lr })));
-    grad.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.steps, y: r.gradNorm })));
-    if (!isFunction) {
-      if (layerRun.options.length !== runs.length) {
-        const keep = layerRun.value;
-        while (layerRun.options.length) layerRun.remove(0);
-        runs.forEach((r) => layerRun.add(new Option(`Run ${r.index + 1}`, String(r.index))));
-        layerRun.value = Number(keep) < runs.length ? keep : '0';
-      }
-      const run = runs[Number(layerRun.value)] ?? runs[0];
-      const count = run?.evals.length ? run.evals[run.evals.length - 1].layerGradNorms.length : 0;
-      const lines: Line[] = [];
-      for (let k = 0; k < count; k++) {
-        lines.push({
-          label: k === count - 1 ? 'output' : `layer ${k + 1}`,
-          color: layerColors[k % layerColors.length],
-          x: run.evals.map((e) => e.step),
-          y: run.evals.map((e) => e.layerGradNorms[k]),
-        });
-      }
-      layers.update(lines);
+    const run = runs[Number(layerRun.value)] ?? runs[0];
+    const count = run?.evals.length ? run.evals[run.evals.length - 1].layerGradNorms.length : 0;
+    const lines: Line[] = [];
+    for (let k = 0; k < count; k++) {
+      lines.push({
+        label: k === count - 1 ? 'output' : `layer ${k + 1}`,
+        color: layerColors[k % layerColors.length],
+        x: run.evals.map((e) => e.step),
+        y: run.evals.map((e) => e.layerGradNorms[k]),
+      });
     }
-  }
+    layers.update(lines);
+  };
+
+  const all = [drawLoss, drawScore, drawLr, drawGrad, drawLayers];
+  let next = 0;
+  let stale = 0; // charts not redrawn since the data last changed
 
   return {
     el,
-    draw,
+    drawAll(runs: Run[], regression: boolean, isFunction: boolean) {
+      for (const d of all) d(runs, regression, isFunction);
+      stale = 0;
+    },
+    drawNext(runs: Run[], regression: boolean, isFunction: boolean) {
+      all[next](runs, regression, isFunction);
+      next = (next + 1) % all.length;
+      stale = stale > 0 ? stale - 1 : all.length - 1;
+    },
+    behind: () => stale > 0,
     onRedraw(fn: () => void) {
       redraw = fn;
     },

@@ -25,7 +25,7 @@ function show(v: unknown): string {
   return `\\text{${String(v).replace(/[^A-Za-z0-9_ .-]/g, '')}}`;
 }
 
-export function valuesLatex(values: Options): string {
+export function valuesLatex(values: Options): string[] {
   const parts: string[] = [];
   for (const [name, v] of Object.entries(values)) {
     if (name === 'name' || v === null || v === undefined) continue;
@@ -36,13 +36,18 @@ export function valuesLatex(values: Options): string {
     const sym = symbols[name] ?? `\\text{${name.replace(/_/g, '\\_')}}`;
     parts.push(`${sym} = ${show(v)}`);
   }
-  return parts.join(',\\; ');
+  return parts;
 }
 
 export function formulaCard(entry: CatalogEntry, values: Options): HTMLElement {
   const rule = h('div', { class: 'formula-rule' });
   const current = h('div', { class: 'formula-values' });
   katex.render(entry.update ?? '\\text{(no formula)}', rule, { output: 'mathml', displayMode: true, throwOnError: false });
-  katex.render(valuesLatex(values), current, { output: 'mathml', throwOnError: false });
-  return h('div', { class: 'formula', 'aria-label': `${entry.title} update rule` }, rule, current);
+  // One small formula per value, so the line wraps between values instead of overflowing.
+  for (const part of valuesLatex(values)) {
+    const span = h('span');
+    katex.render(part, span, { output: 'mathml', throwOnError: false });
+    current.appendChild(span);
+  }
+  return h('div', { class: 'formula', role: 'group', tabindex: 0, 'aria-label': `${entry.title}: update rule and current values` }, rule, current);
 }

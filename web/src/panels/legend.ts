@@ -29,28 +29,44 @@ export function status(run: Run): string {
 
 export function legend() {
   const el = h('ol', { class: 'legend', testid: 'legend', 'aria-label': 'runs and their latest metrics' });
+  let rows: Array<{ li: HTMLElement; name: HTMLElement; metrics: HTMLElement; status: HTMLElement }> = [];
 
+  function set(node: HTMLElement, text: string): void {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
+  // Rows are rebuilt only when the runs change; otherwise only their texts are updated.
   function show(runs: Run[], regression: boolean, isFunction: boolean): void {
-    clear(el);
-    for (const run of runs) {
-      const swatch = h('span', { class: 'swatch' });
-      swatch.style.background = runColor(run.index);
+    if (rows.length !== runs.length) {
+      clear(el);
+      rows = runs.map((run) => {
+        const swatch = h('span', { class: 'swatch' });
+        swatch.style.background = runColor(run.index);
+        const row = { li: h('li', { 'data-run': run.index }), name: h('span', { class: 'run-name' }), metrics: h('span', { class: 'run-metrics' }), status: h('span', { class: 'run-status' }) };
+        row.li.append(swatch, row.name, row.metrics, row.status);
+        el.appendChild(row.li);
+        return row;
+      });
+    }
+    runs.forEach((run, i) => {
+      const row = rows[i];
       const e = run.latest();
       const lastLoss = run.loss.length ? run.loss[run.loss.length - 1] : null;
       const metrics: string[] = [];
       if (isFunction) {
         if (lastLoss !== null) metrics.push(`f = ${formatNumber(lastLoss)}`);
       } else if (e) {
-        metrics.push(`train ${formatNumber(e.trainLoss)}`, `test ${formatNumber(e.testLoss)}`);
-        metrics.push(regression ? `R² ${formatNumber(e.score)}` : `acc ${(e.score * 100).toFixed(1)}%`);
+        metrics.push(`train ${formatNumber(e.trainLoss)}`);
+        if (!Number.isNaN(e.testLoss)) metrics.push(`test ${formatNumber(e.testLoss)}`);
+        if (!Number.isNaN(e.score)) metrics.push(regression ? `R² ${formatNumber(e.score)}` : `acc ${(e.score * 100).toFixed(1)}%`);
       }
       const bad = run.error !== null || run.divergedAt !== null;
-      el.appendChild(h('li', { class: bad ? 'bad' : '', 'data-run': run.index },
-        swatch,
-        h('span', { class: 'run-name', text: `Run ${run.index + 1}: ${describeRun(run)}` }),
-        h('span', { class: 'run-metrics', text: metrics.join(' · ') }),
-        h('span', { class: bad ? 'run-status warn' : 'run-status', text: status(run) })));
-    }
+      row.li.className = bad ? 'bad' : '';
+      row.status.className = bad ? 'run-status warn' : 'run-status';
+      set(row.name, `Run ${run.index + 1}: ${describeRun(run)}`);
+      set(row.metrics, metrics.join(' · '));
+      set(row.status, status(run));
+    });
   }
 
   return { el, show };

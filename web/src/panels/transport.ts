@@ -17,6 +17,7 @@ export interface Readout {
   score: number | null;
   regression: boolean;
   function: boolean;
+  diverged: boolean;
 }
 
 const speeds = [1, 2, 5, 10, 20, 50, 100];
@@ -63,18 +64,23 @@ export function transport(actions: TransportActions, speed: number) {
     pause.hidden = !playing;
   }
 
-  function show(r: Readout): void {
-    stepCount.textContent = String(r.step);
-    trainLabel.textContent = r.function ? 'f(x, y)' : 'train loss';
-    trainLoss.textContent = r.trainLoss === null ? '–' : formatNumber(r.trainLoss);
-    testLoss.textContent = r.testLoss === null ? '–' : formatNumber(r.testLoss);
+  function set(node: HTMLElement, text: string): void {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
+  // NaN without divergence means "not measured" (e.g. no test set): shown as a dash.
+  const show = (r: Readout): void => {
+    const fmt = (v: number | null) => (v === null || (Number.isNaN(v) && !r.diverged) ? '–' : formatNumber(v));
+    set(stepCount, String(r.step));
+    set(trainLabel, r.function ? 'f(x, y)' : 'train loss');
+    set(trainLoss, fmt(r.trainLoss));
+    set(testLoss, fmt(r.testLoss));
     testStat.hidden = r.function;
     accuracyStat.hidden = r.function || r.regression;
     r2Stat.hidden = r.function || !r.regression;
-    const score = r.score === null ? '–' : formatNumber(r.score);
-    accuracy.textContent = r.regression ? '–' : r.score === null ? '–' : `${(r.score * 100).toFixed(1)}%`;
-    r2.textContent = r.regression ? score : '–';
-  }
+    set(accuracy, r.regression || r.score === null || !Number.isFinite(r.score) ? '–' : `${(r.score * 100).toFixed(1)}%`);
+    set(r2, r.regression ? fmt(r.score) : '–');
+  };
 
   return { el, setPlaying, show, focusPlay: () => play.focus() };
 }

@@ -21,19 +21,22 @@ export class Surface {
     this.ctx.fillRect(0, 0, this.width, this.height);
   }
 
-  // Draws an RGBA image of nx × ny cells (row 0 at the bottom) stretched over the rectangle.
-  image(rgba: Uint8ClampedArray, nx: number, ny: number, x: number, y: number, w: number, hgt: number): void {
-    const off = new OffscreenCanvas(nx, ny);
-    const octx = off.getContext('2d')!;
-    const img = new ImageData(nx, ny);
-    for (let row = 0; row < ny; row++) {
-      const src = (ny - 1 - row) * nx * 4; // flip: canvas rows go down
-      img.data.set(rgba.subarray(row * nx * 4, row * nx * 4 + nx * 4), src);
-    }
-    octx.putImageData(img, 0, 0);
+  // Draws a picture made by toImage(), stretched over the rectangle.
+  image(picture: OffscreenCanvas, x: number, y: number, w: number, hgt: number): void {
     this.ctx.imageSmoothingEnabled = true;
-    this.ctx.drawImage(off, x, y, w, hgt);
+    this.ctx.drawImage(picture, x, y, w, hgt);
   }
+}
+
+// An RGBA image of nx × ny cells (row 0 at the bottom), made once and drawn many times.
+export function toImage(rgba: Uint8ClampedArray, nx: number, ny: number): OffscreenCanvas {
+  const off = new OffscreenCanvas(nx, ny);
+  const img = new ImageData(nx, ny);
+  for (let row = 0; row < ny; row++) {
+    img.data.set(rgba.subarray(row * nx * 4, row * nx * 4 + nx * 4), (ny - 1 - row) * nx * 4); // canvas rows go down
+  }
+  off.getContext('2d')!.putImageData(img, 0, 0);
+  return off;
 }
 
 // Maps data coordinates to the plotting rectangle.

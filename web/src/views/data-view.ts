@@ -3,7 +3,7 @@
 // (other regression) or a confusion matrix (other classification).
 import type { RunSummary, View } from '../protocol';
 import { classColor, probabilityColor } from '../palette';
-import { Frame, Surface, extent } from './canvas';
+import { Frame, Surface, extent, toImage } from './canvas';
 import { formatNumber } from '../format';
 
 const size = 320;
@@ -22,7 +22,16 @@ export class DataView {
     this.draw(null);
   }
 
+  private shown: View | null | undefined = undefined;
+
+  // Redraws only when the picture changed (views arrive a few times a second, frames far more often).
+  update(view: View | null): void {
+    if (view === this.shown) return;
+    this.draw(view);
+  }
+
   draw(view: View | null): void {
+    this.shown = view;
     const s = this.surface;
     s.clear();
     const summary = this.summary;
@@ -84,7 +93,7 @@ export class DataView {
       } else c = probabilityColor(v);
       rgba.set([c[0], c[1], c[2], 255], i * 4);
     }
-    this.surface.image(rgba, grid.nx, grid.ny, f.left, f.top, f.w, f.hgt);
+    this.surface.image(toImage(rgba, grid.nx, grid.ny), f.left, f.top, f.w, f.hgt);
     this.points(summary, f);
   }
 

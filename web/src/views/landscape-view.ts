@@ -4,7 +4,7 @@ import type { Grid } from '../protocol';
 import { runColor } from '../palette';
 import { formatNumber } from '../format';
 import { contourImage } from './contour';
-import { Frame, Surface } from './canvas';
+import { Frame, Surface, toImage } from './canvas';
 
 const size = 320;
 const pad = 34;
@@ -18,7 +18,7 @@ export interface Trail {
 export class LandscapeView {
   readonly surface = new Surface(size, size, 'loss landscape with each run’s trajectory');
   private grid: Grid | null = null;
-  private image: Uint8ClampedArray | null = null;
+  private image: OffscreenCanvas | null = null;
   private frame: Frame | null = null;
   minima: Array<[number, number]> = [];
   start: [number, number] | null = null;
@@ -43,7 +43,7 @@ export class LandscapeView {
 
   setGrid(grid: Grid | null): void {
     this.grid = grid;
-    this.image = grid ? contourImage(grid.values, grid.nx, grid.ny) : null;
+    this.image = grid ? toImage(contourImage(grid.values, grid.nx, grid.ny), grid.nx, grid.ny) : null;
     this.frame = grid ? new Frame(grid.x, grid.y, pad, 8, size - pad - 8, size - pad - 8) : null;
   }
 
@@ -60,7 +60,7 @@ export class LandscapeView {
       return;
     }
     const f = this.frame;
-    s.image(this.image, this.grid.nx, this.grid.ny, f.left, f.top, f.w, f.hgt);
+    s.image(this.image, f.left, f.top, f.w, f.hgt);
     ctx.save();
     ctx.beginPath();
     ctx.rect(f.left, f.top, f.w, f.hgt);
