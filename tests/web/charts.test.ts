@@ -49,7 +49,7 @@ describe('metricsCsv', () => {
         loss: [0.5, 0.25],
         lr: [0.1, 0.1],
         gradNorm: [1, 0.5],
-        evals: [{ step: 2, trainLoss: 0.3, testLoss: 0.4, score: 0.9, layerGradNorms: [] }],
+        evals: [{ step: 2, trainLoss: 0.3, testLoss: 0.4, score: 0.9, trainScore: 0.95, layerGradNorms: [] }],
       },
     ]);
     expect(csv).toBe('run,optimizer,step,batch_loss,lr,grad_norm,train_loss,test_loss,score\n1,sgd,1,0.5,0.1,1,,,\n1,sgd,2,0.25,0.1,0.5,0.3,0.4,0.9\n');

@@ -14,7 +14,7 @@ const class1 = [230, 159, 0];
 
 export function probabilityColor(p: number): [number, number, number] {
   const t = Math.min(1, Math.max(0, p));
-  const mix = (i: number) => Math.round(255 + (((t < 0.5 ? class0 : class1)[i] - 255) * Math.abs(t - 0.5) * 2) * 0.6);
+  const mix = (i: number) => Math.round(255 + (((t < 0.5 ? class0 : class1)[i] - 255) * Math.abs(t - 0.5) * 2) * 0.5);
   return [mix(0), mix(1), mix(2)];
 }
 

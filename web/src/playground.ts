@@ -202,13 +202,14 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     },
   });
 
+  const dataFigure = h('figure', { class: 'view', testid: 'data-view' }, h('figcaption', { text: 'Model and data' }), dataView.canvas);
+  const landscapeFigure = h('figure', { class: 'view', testid: 'landscape' },
+    h('figcaption', {}, 'Loss landscape ', h('span', { class: 'check small' }, internals, h('label', { for: 'show-internals', text: 'show momentum' }))),
+    landscape.canvas,
+    h('p', { class: 'muted small', text: 'Click to start from another point (test functions).' }));
   const viewsEl = h('section', { class: 'panel views', 'aria-label': 'Views' },
     h('h2', { text: 'What the runs are doing' }),
-    h('div', { class: 'view-pair' },
-      h('figure', { class: 'view', testid: 'data-view' }, h('figcaption', { text: 'Model and data' }), dataView.canvas),
-      h('figure', { class: 'view', testid: 'landscape' }, h('figcaption', {},
-        'Loss landscape ',
-        h('span', { class: 'check small' }, internals, h('label', { for: 'show-internals', text: 'show momentum' }))), landscape.canvas)),
+    h('div', { class: 'view-pair' }, dataFigure, landscapeFigure),
     runLegend.el);
 
   const shown = (name: string) => !options.controls || options.controls.includes(name);
@@ -286,11 +287,16 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       landscape.start = s.start;
       const fn = catalog.functions.find((f) => f.name === store.state.fn.name);
       landscape.minima = store.state.problem === 'function' && fn ? fn.minima : [];
-      landscape.axisNames = store.state.problem === 'function' ? ['x', 'y'] : ['θ1 (weight w)', 'θ0 (bias b)'];
+      landscape.axisNames = store.state.problem === 'function' ? ['x', 'y'] : ['weight w', 'bias b'];
+      // Show only the pictures this problem has: a test function has no data, most data no landscape.
+      dataFigure.hidden = s.task === 'function';
+      landscapeFigure.hidden = !s.landscape;
     } catch (e) {
       summary = null;
       dataView.setSummary(null);
       landscape.setGrid(null);
+      landscapeFigure.hidden = true;
+      dataFigure.hidden = false;
       data.setNotes([]);
       showError((e as Error).message);
     }

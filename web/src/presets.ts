@@ -53,7 +53,7 @@ export const presets: Preset[] = [
     id: 'momentum-ravine',
     title: 'SGD vs momentum in a ravine',
     lesson: 'In a narrow valley plain SGD zig-zags across; momentum averages the zig-zag away and runs along the floor.',
-    state: () => fnState('ravine', [-4, -3.5], [sgd(0.035), sgd(0.035, { momentum: 0.9 })], 200),
+    state: () => fnState('ravine', [-4, -3.5], [sgd(0.035), sgd(0.035, { momentum: 0.9 })], 100),
   },
   {
     id: 'adaptive-rosenbrock',

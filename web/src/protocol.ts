@@ -75,7 +75,8 @@ export interface Evaluation {
   step: number;
   trainLoss: number;
   testLoss: number;
-  score: number; // accuracy or R²
+  score: number; // test accuracy or R² (NaN without a test set)
+  trainScore: number;
   layerGradNorms: number[];
 }
 

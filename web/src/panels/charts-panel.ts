@@ -18,7 +18,7 @@ export function chartsPanel() {
   const logBox = h('input', { type: 'checkbox', id: 'loss-log' });
   logBox.checked = true;
   const smoothing = h('input', { type: 'range', min: 0, max: 0.99, step: 0.01, id: 'loss-smoothing', 'aria-label': 'smoothing of the per-step train loss' });
-  smoothing.value = '0.6';
+  smoothing.value = '0.8';
   const layerRun = select([['0', 'Run 1']], '0', { 'aria-label': 'run whose layers are shown' });
   loss.toolbar.append(
     h('span', { class: 'chart-tools' },
@@ -53,8 +53,10 @@ export function chartsPanel() {
   const drawScore: Draw = (runs, regression, isFunction) => {
     score.el.hidden = isFunction;
     if (isFunction) return;
-    score.toolbar.firstChild!.textContent = regression ? 'Test R²' : 'Test accuracy';
-    score.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.score) })));
+    // Without a test set (the tutorial's five points) the training score is what there is.
+    const test = runs.some((r) => r.summary && r.summary.nTest > 0);
+    score.toolbar.firstChild!.textContent = `${test ? 'Test' : 'Train'} ${regression ? 'R²' : 'accuracy'}`;
+    score.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.evals.map((e) => e.step), y: r.evals.map((e) => (test ? e.score : e.trainScore)) })));
   };
 
   const drawLr: Draw = (runs) => lr.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.steps, y: r.lr })));

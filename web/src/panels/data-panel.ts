@@ -114,7 +114,7 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
     const drop = h('div', { class: 'drop' },
       h('label', { for: 'csv-file', class: 'button secondary', text: 'Upload a CSV…' }),
       input,
-      h('span', { class: 'muted', text: ' or drop a file here' }));
+      h('span', { class: 'muted small', text: 'or drop a .csv file here — the last column is the target by default' }));
     drop.addEventListener('dragover', (e) => {
       e.preventDefault();
       drop.classList.add('over');
@@ -131,7 +131,10 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
     use.addEventListener('click', () => {
       if (paste.value.trim()) loadCsv('pasted data', paste.value);
     });
-    return h('details', { class: 'csv' }, h('summary', { text: 'Your own data (CSV)' }), drop, h('div', { class: 'paste' }, paste, use));
+    return h('div', { class: 'csv' },
+      h('span', { class: 'label', text: 'Your own data' }),
+      drop,
+      h('details', {}, h('summary', { text: 'or paste CSV text' }), h('div', { class: 'paste' }, paste, use)));
   }
 
   function csvSettings(): HTMLElement {
@@ -183,8 +186,6 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
     const s = ctx.store.state;
     body.append(field('Data set', sourceSelect()), thumbs());
     if (s.problem === 'function') {
-      const f = ctx.catalog.functions.find((x) => x.name === s.fn.name);
-      body.appendChild(h('p', { class: 'muted', text: f ? f.description : '' }));
       const x0 = numberInput(s.fn.x0[0], { 'aria-label': 'start x' });
       const y0 = numberInput(s.fn.x0[1], { 'aria-label': 'start y' });
       const set = () => ctx.store.update((st) => {

@@ -3,8 +3,8 @@
 import type { Grid } from '../protocol';
 import { runColor } from '../palette';
 import { formatNumber } from '../format';
-import { contourImage } from './contour';
-import { Frame, Surface, toImage } from './canvas';
+import { contourImage, isoLines, logHeights } from './contour';
+import { Frame, Surface } from './canvas';
 
 const size = 320;
 const pad = 34;
@@ -19,6 +19,7 @@ export class LandscapeView {
   readonly surface = new Surface(size, size, 'loss landscape with each run’s trajectory');
   private grid: Grid | null = null;
   private image: OffscreenCanvas | null = null;
+  private lines: number[] = [];
   private frame: Frame | null = null;
   minima: Array<[number, number]> = [];
   start: [number, number] | null = null;
@@ -43,7 +44,9 @@ export class LandscapeView {
 
   setGrid(grid: Grid | null): void {
     this.grid = grid;
-    this.image = grid ? toImage(contourImage(grid.values, grid.nx, grid.ny), grid.nx, grid.ny) : null;
+    const heights = grid ? logHeights(grid.values) : null;
+    this.image = grid && heights ? contourImage(heights, grid.nx, grid.ny) : null;
+    this.lines = grid && heights ? isoLines(heights, grid.nx, grid.ny, Array.from({ length: 14 }, (_, k) => (k + 0.5) / 14)) : [];
     this.frame = grid ? new Frame(grid.x, grid.y, pad, 8, size - pad - 8, size - pad - 8) : null;
   }
 
@@ -65,6 +68,7 @@ export class LandscapeView {
     ctx.beginPath();
     ctx.rect(f.left, f.top, f.w, f.hgt);
     ctx.clip();
+    this.isoLines(f);
     for (const [mx, my] of this.minima) this.star(f.px(mx), f.py(my));
     for (const t of trails) this.trail(f, t);
     if (this.start) {
@@ -90,6 +94,21 @@ export class LandscapeView {
     ctx.rotate(-Math.PI / 2);
     ctx.fillText(this.axisNames[1], 0, 0);
     ctx.restore();
+  }
+
+  private isoLines(f: Frame): void {
+    const g = this.grid!;
+    const sx = f.w / (g.nx - 1);
+    const sy = f.hgt / (g.ny - 1);
+    const ctx = this.surface.ctx;
+    ctx.beginPath();
+    for (let k = 0; k < this.lines.length; k += 4) {
+      ctx.moveTo(f.left + this.lines[k] * sx, f.top + f.hgt - this.lines[k + 1] * sy);
+      ctx.lineTo(f.left + this.lines[k + 2] * sx, f.top + f.hgt - this.lines[k + 3] * sy);
+    }
+    ctx.strokeStyle = 'rgba(90, 110, 120, 0.35)';
+    ctx.lineWidth = 0.8;
+    ctx.stroke();
   }
 
   private star(x: number, y: number): void {

@@ -25,6 +25,7 @@ export class TrainSession implements Session {
   private seenEvals = 0;
   private linearLandscape: boolean;
   private lastLandscapeStep = -1;
+  private lastLandscapeTime = 0;
   stepCount = 0;
   done = false;
   divergedAt: number | null = null;
@@ -41,7 +42,7 @@ export class TrainSession implements Session {
     this.linearLandscape = false;
     if (hidden === 0 && ds.task === 'regression' && ds.features.length === 1) {
       try {
-        const l = this.trainer.parameterLandscape(48);
+        const l = this.trainer.parameterLandscape(64);
         landscape = grid(l);
         if (l.pathX?.length) start = [l.pathX[0], l.pathY![0]];
         this.linearLandscape = true;
@@ -94,6 +95,7 @@ export class TrainSession implements Session {
       trainLoss: num(r.train_loss),
       testLoss: num(r.test_loss),
       score: num(regression ? r.test_r2 : r.test_accuracy),
+      trainScore: num(regression ? r.train_r2 : r.train_accuracy),
       layerGradNorms: ((r.layers ?? []) as Array<{ grad_norm: unknown }>).map((l) => num(l.grad_norm)),
     };
   }
@@ -123,8 +125,11 @@ export class TrainSession implements Session {
   // The θ0/θ1 landscape is drawn around the path, so it is recomputed as the path moves on.
   landscape(): Grid | null {
     if (!this.linearLandscape || this.stepCount === this.lastLandscapeStep) return null;
+    const now = performance.now();
+    if (now - this.lastLandscapeTime < 400 && !this.done) return null;
+    this.lastLandscapeTime = now;
     this.lastLandscapeStep = this.stepCount;
-    const l = this.trainer.parameterLandscape(48);
+    const l = this.trainer.parameterLandscape(64);
     this.pending.path = [];
     const px = l.pathX ?? new Float32Array();
     const py = l.pathY ?? new Float32Array();
