@@ -56,11 +56,26 @@ function tick(): void {
   if (playing) timer = setTimeout(tick, tickMs);
 }
 
+// The bundled real sets ship as dist/datasets/*.csv beside dist/assets/ (this module's folder).
+// The base is a variable so the bundler does not try to resolve the path at build time.
+const bundled = new Set(['iris', 'digits', 'diabetes']);
+const moduleUrl = import.meta.url;
+
+async function withData(job: Job): Promise<Job> {
+  if (job.kind !== 'train' || job.csv !== undefined) return job;
+  const source = String((job.spec.data as { source?: unknown } | undefined)?.source ?? '');
+  if (!bundled.has(source)) return job;
+  const url = new URL(`../datasets/${source}.csv`, moduleUrl);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`data.source: could not load the bundled '${source}' data (${response.status} ${response.statusText})`);
+  return { ...job, csv: await response.text() };
+}
+
 async function start(c: CoreModule, job: Job): Promise<Session> {
   session?.dispose();
   session = null;
   playing = false;
-  const s = startSession(c, job);
+  const s = startSession(c, await withData(job));
   session = s;
   lastView = 0;
   return s;

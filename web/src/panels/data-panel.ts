@@ -155,7 +155,7 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
     target.addEventListener('change', () => ctx.store.update((st) => {
       st.data.target = target.value;
     }));
-    const task = select([['auto', `auto (looks like ${csv.preview.task})`], ['regression', 'regression'], ['binary', 'binary classification'], ['multiclass', 'multiclass classification']], s.data.task ?? 'auto');
+    const task = select([['auto', `auto (${csv.preview.task})`], ['regression', 'regression'], ['binary', 'binary classification'], ['multiclass', 'multiclass classification']], s.data.task ?? 'auto');
     task.addEventListener('change', () => ctx.store.update((st) => {
       st.data.task = task.value;
       st.loss = defaultLoss();

@@ -5,7 +5,7 @@ import type { PanelContext } from './context';
 const activations = ['relu', 'tanh', 'sigmoid', 'leaky_relu', 'elu', 'gelu', 'softplus', 'linear'];
 const inits = ['xavier_uniform', 'xavier_normal', 'kaiming_uniform', 'kaiming_normal', 'lecun_normal', 'zeros'];
 const losses: Array<[string, string]> = [
-  ['auto', 'automatic — mse for regression, cross-entropy for classes'],
+  ['auto', 'auto — from the task'],
   ['mse', 'mse — mean squared error'],
   ['mae', 'mae — mean absolute error (L1Loss)'],
   ['huber', 'huber — HuberLoss'],
@@ -89,7 +89,7 @@ export function modelPanel(ctx: PanelContext): { el: HTMLElement; render(): void
     loss.addEventListener('change', () => ctx.store.update((st) => {
       st.loss = loss.value;
     }));
-    body.appendChild(field('Loss', loss, 'PyTorch names; mean over the batch'));
+    body.appendChild(field('Loss', loss, 'PyTorch names; mean over the batch. auto: mse for regression, cross-entropy for classes'));
     const l1 = numberInput(s.regularization.l1, { min: 0, step: 0.0001 });
     const l2 = numberInput(s.regularization.l2, { min: 0, step: 0.0001 });
     l1.addEventListener('change', () => ctx.store.update((st) => {

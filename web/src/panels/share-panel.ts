@@ -24,6 +24,20 @@ export function sharePanel(actions: ShareActions) {
     if (file) actions.importJson(await file.text());
     importInput.value = '';
   });
+  const menu = h('details', { class: 'menu' },
+    h('summary', { class: 'button secondary', text: 'Export' }),
+    h('div', { class: 'menu-items' },
+      button('Metrics (CSV)', 'export-csv', actions.metricsCsv),
+      button('Loss chart (PNG)', 'export-png', actions.chartPng),
+      button('Experiment (JSON)', 'export-json', actions.experimentJson),
+      button('Trained weights (JSON)', 'export-weights', actions.weightsJson),
+      h('label', { for: 'import-json', class: 'button secondary', text: 'Import experiment…' }),
+      importInput));
+  // The menu closes once something is chosen, like any menu.
+  menu.addEventListener('click', (e) => {
+    if ((e.target as HTMLElement).closest('.menu-items button')) menu.open = false;
+  });
+  importInput.addEventListener('change', () => (menu.open = false));
   const el = h('div', { class: 'share', role: 'group', 'aria-label': 'share and export' },
     button('Copy link', 'copy-link', () => {
       actions.copyLink().then((note) => {
@@ -31,15 +45,7 @@ export function sharePanel(actions: ShareActions) {
         setTimeout(() => (copied.textContent = ''), 3000);
       });
     }),
-    h('details', { class: 'menu' },
-      h('summary', { class: 'button secondary', text: 'Export' }),
-      h('div', { class: 'menu-items' },
-        button('Metrics (CSV)', 'export-csv', actions.metricsCsv),
-        button('Loss chart (PNG)', 'export-png', actions.chartPng),
-        button('Experiment (JSON)', 'export-json', actions.experimentJson),
-        button('Trained weights (JSON)', 'export-weights', actions.weightsJson),
-        h('label', { for: 'import-json', class: 'button secondary', text: 'Import experiment…' }),
-        importInput)),
+    menu,
     copied);
   return { el };
 }

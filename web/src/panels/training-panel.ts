@@ -1,5 +1,5 @@
 // Training: batch mode (full batch, mini-batch of B, SGD with B = 1), number of steps, seed and speed.
-import { clear, field, h, numberInput, section } from '../ui/dom';
+import { clear, field, h, numberInput, section, select } from '../ui/dom';
 import type { PanelContext } from './context';
 
 export function trainingPanel(ctx: PanelContext): { el: HTMLElement; render(): void } {
@@ -32,15 +32,47 @@ export function trainingPanel(ctx: PanelContext): { el: HTMLElement; render(): v
       }));
       body.append(h('div', { class: 'field' }, h('span', { class: 'label', text: 'Batch' }), group), field('Batch size B', size));
     }
-    const steps = numberInput(s.steps, { min: 1, max: 1000000, step: 1 });
+    const byEpochs = s.problem === 'data' && s.epochs !== undefined;
+    const steps = numberInput(byEpochs ? s.epochs! : s.steps, { min: 1, max: 1000000, step: 1, 'aria-label': 'training length' });
     steps.addEventListener('change', () => ctx.store.update((st) => {
-      st.steps = Math.max(1, Math.round(Number(steps.value)));
+      const n = Math.max(1, Math.round(Number(steps.value)));
+      if (st.epochs !== undefined && st.problem === 'data') st.epochs = n;
+      else st.steps = n;
     }));
+    const unit = select([['steps', 'steps'], ['epochs', 'epochs']], byEpochs ? 'epochs' : 'steps', { 'aria-label': 'count training in' });
+    unit.addEventListener('change', () => {
+      ctx.store.update((st) => {
+        if (unit.value === 'epochs') st.epochs = 50;
+        else delete st.epochs;
+      });
+      render();
+    });
     const seed = numberInput(s.seed, { min: 0, step: 1 });
     seed.addEventListener('change', () => ctx.store.update((st) => {
       st.seed = Math.max(0, Math.round(Number(seed.value)));
     }));
-    body.appendChild(h('div', { class: 'row' }, field('Steps', steps, 'optimizer steps before the run stops'), s.problem === 'data' ? field('Shuffle seed', seed, 'seed of the batch order; every run uses the same') : null));
+    const length = s.problem === 'data'
+      ? h('div', { class: 'field' }, h('span', { class: 'label', text: 'Train for' }), h('div', { class: 'pair' }, steps, unit))
+      : field('Steps', steps, 'optimizer steps before the run stops');
+    body.appendChild(h('div', { class: 'row' }, length, s.problem === 'data' ? field('Shuffle seed', seed, 'seed of the batch order; every run uses the same') : null));
+    if (s.problem === 'data') {
+      const target = numberInput(s.stop?.target_loss ?? NaN, { min: 0, step: 'any', placeholder: 'off' });
+      if (s.stop?.target_loss === undefined) target.value = '';
+      const patience = numberInput(s.stop?.patience ?? NaN, { min: 0, step: 1, placeholder: 'off' });
+      if (s.stop?.patience === undefined) patience.value = '';
+      const setStop = () => ctx.store.update((st) => {
+        const stop: NonNullable<typeof st.stop> = {};
+        if (target.value !== '') stop.target_loss = Math.max(0, Number(target.value));
+        if (patience.value !== '' && Number(patience.value) > 0) stop.patience = Math.round(Number(patience.value));
+        if (Object.keys(stop).length) st.stop = stop;
+        else delete st.stop;
+      });
+      target.addEventListener('change', setStop);
+      patience.addEventListener('change', setStop);
+      body.appendChild(h('div', { class: 'row' },
+        field('Stop at train loss ≤', target, 'stop once the whole-training-set loss reaches this (empty: off)'),
+        field('Early-stop patience', patience, 'stop after this many evaluations without a better test loss (empty: off)')));
+    }
   }
 
   render();

@@ -8,6 +8,7 @@ import { Run } from './run';
 export class Race {
   runs: Run[] = [];
   playing = false;
+  private speed = 1;
   private generation = 0;
 
   constructor(private onChange: () => void) {}
@@ -20,7 +21,12 @@ export class Race {
     for (const r of this.runs) r.terminate();
     this.runs = state.runs.map((config, i) => new Run(i, config, () => this.onChange()));
     this.onChange();
-    const results = await Promise.allSettled(this.runs.map((r) => r.start(jobFor(state, r.config, csv))));
+    // Play pressed while the runs were still starting applies as soon as each is ready.
+    const started = (r: Run) => (summary: RunSummary) => {
+      if (this.playing && generation === this.generation) r.play(this.speed);
+      return summary;
+    };
+    const results = await Promise.allSettled(this.runs.map((r) => r.start(jobFor(state, r.config, csv)).then(started(r))));
     if (generation !== this.generation) return null;
     results.forEach((result, i) => {
       if (result.status === 'rejected') this.runs[i].error = result.reason instanceof Error ? result.reason.message : String(result.reason);
@@ -33,6 +39,7 @@ export class Race {
 
   play(stepsPerTick: number): void {
     this.playing = true;
+    this.speed = stepsPerTick;
     for (const r of this.live()) r.play(stepsPerTick);
     this.onChange();
   }

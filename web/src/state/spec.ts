@@ -12,9 +12,11 @@ export function experimentSpec(state: PlaygroundState, run: RunConfig): Record<s
     optimizer: run.optimizer,
     schedule: run.schedule,
     batch_size: run.batch_size ?? state.batch_size,
-    steps: state.steps,
     seed: state.seed,
   };
+  if (state.epochs !== undefined) spec.epochs = state.epochs;
+  else spec.steps = state.steps;
+  if (state.stop && (state.stop.target_loss !== undefined || state.stop.patience !== undefined)) spec.stop = state.stop;
   if (state.loss !== 'auto') spec.loss = state.loss;
   return spec;
 }

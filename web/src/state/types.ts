@@ -36,6 +36,8 @@ export interface PlaygroundState {
   regularization: { l1: number; l2: number };
   batch_size: 'full' | number;
   steps: number;
+  epochs?: number; // when set, training length is counted in epochs instead of steps
+  stop?: { target_loss?: number; patience?: number };
   seed: number;
   speed: number; // optimizer steps per animation frame
   runs: RunConfig[];

@@ -68,6 +68,13 @@ export function validateState(input: unknown): PlaygroundState {
   const reg = obj(s.regularization, 'regularization');
   if (!Array.isArray(s.features) || s.features.some((f) => typeof f !== 'string')) fail('features', 'a list of names');
   if (!Array.isArray(s.runs) || s.runs.length < 1 || s.runs.length > maxRuns) fail('runs', `a list of 1 to ${maxRuns} runs`);
+  let stop: PlaygroundState['stop'];
+  if (s.stop !== undefined) {
+    const st = obj(s.stop, 'stop');
+    stop = {};
+    if (st.target_loss !== undefined) stop.target_loss = num(st.target_loss, 'stop.target_loss', 0);
+    if (st.patience !== undefined) stop.patience = int(st.patience, 'stop.patience', 0, 1_000_000);
+  }
   const batch = s.batch_size === 'full' ? 'full' : int(s.batch_size, 'batch_size', 1, 1_000_000);
   return {
     problem: s.problem,
@@ -83,6 +90,8 @@ export function validateState(input: unknown): PlaygroundState {
     regularization: { l1: num(reg.l1, 'regularization.l1', 0), l2: num(reg.l2, 'regularization.l2', 0) },
     batch_size: batch,
     steps: int(s.steps, 'steps', 1, 1_000_000),
+    ...(s.epochs !== undefined ? { epochs: int(s.epochs, 'epochs', 1, 1_000_000) } : {}),
+    ...(stop ? { stop } : {}),
     seed: int(s.seed, 'seed', 0, 2 ** 32 - 1),
     speed: int(s.speed, 'speed', 1, 1000),
     runs: s.runs.map((r, i) => run(r, `runs[${i}]`)),

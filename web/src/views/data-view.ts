@@ -42,6 +42,7 @@ export class DataView {
     if (view?.kind === 'predicted') return this.predicted(view.actual, view.predicted);
     if (view?.kind === 'confusion') return this.confusion(view.classes, view.counts, summary.classes);
     if (summary.points && summary.inputs === 2) return this.points(summary, this.frameFor(summary));
+    if (summary.task === 'regression' && summary.inputs > 2) return this.message(`${summary.inputs} inputs cannot be drawn here: follow the loss and R² charts.`);
     this.message('The picture appears after the first step.');
   }
 
@@ -177,9 +178,9 @@ export class DataView {
 
   private confusion(k: number, counts: number[], names: string[]): void {
     const ctx = this.surface.ctx;
-    const left = 70;
-    const top = 24;
-    const cell = Math.min(26, (size - left - 8) / k);
+    const left = 78;
+    const top = 46;
+    const cell = Math.min(56, (size - left - 10) / k);
     let max = 1;
     for (const c of counts) max = Math.max(max, c);
     ctx.font = '10px system-ui, sans-serif';
@@ -189,7 +190,7 @@ export class DataView {
         const t = v / max;
         ctx.fillStyle = i === j ? `rgba(0, 158, 115, ${0.1 + 0.8 * t})` : `rgba(213, 94, 0, ${v ? 0.1 + 0.8 * t : 0.04})`;
         ctx.fillRect(left + j * cell, top + i * cell, cell - 1, cell - 1);
-        if (cell >= 18) {
+        if (cell >= 16) {
           ctx.fillStyle = t > 0.6 ? '#ffffff' : '#1b1f24';
           ctx.textAlign = 'center';
           ctx.fillText(String(v), left + j * cell + cell / 2, top + i * cell + cell / 2 + 3);
@@ -199,6 +200,12 @@ export class DataView {
       ctx.textAlign = 'right';
       ctx.fillText((names[i] ?? String(i)).slice(0, 10), left - 4, top + i * cell + cell / 2 + 3);
     }
+    ctx.textAlign = 'left';
+    ctx.font = '600 12px system-ui, sans-serif';
+    ctx.fillStyle = '#1b1f24';
+    ctx.fillText('Confusion matrix', 8, 16);
+    ctx.font = '10px system-ui, sans-serif';
+    ctx.fillStyle = '#57606a';
     ctx.textAlign = 'center';
     ctx.fillText('predicted class →', left + (k * cell) / 2, top - 8);
     ctx.save();

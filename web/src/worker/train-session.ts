@@ -32,8 +32,9 @@ export class TrainSession implements Session {
 
   constructor(core: CoreModule, job: TrainJob) {
     const b = bindings(core, ['Trainer']);
-    const steps = Number(job.spec.steps ?? 1000);
-    const spec = { ...job.spec, metrics_every: Math.max(1, Math.round(steps / evaluations)) };
+    // Training counted in epochs is evaluated once per epoch (the engine's default).
+    const steps = Number(job.spec.steps ?? 0);
+    const spec = steps > 0 ? { ...job.spec, metrics_every: Math.max(1, Math.round(steps / evaluations)) } : job.spec;
     this.trainer = new b.Trainer(JSON.stringify(spec), job.csv ?? '');
     const ds = JSON.parse(this.trainer.datasetJson()) as { task: RunSummary['task']; features: string[]; classes: string[]; notes: string[]; n_train: number; n_test: number };
     const hidden = ((job.spec.model as { hidden?: unknown[] } | undefined)?.hidden ?? []).length;

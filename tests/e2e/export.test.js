@@ -1,0 +1,63 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist, openBrowser, openPlayground, waitForStep } from './browser.js';
+
+let browser;
+let server;
+before(async () => {
+  browser = await openBrowser();
+  server = await serveDist('/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function download(page, testid) {
+  await page.locator('.menu > summary').click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+}
+
+test('export metrics, experiment and weights; importing the experiment restores it', async () => {
+  const page = await openPlayground(browser, server);
+  await page.getByTestId('optimizer').selectOption('sgd');
+  await page.locator('.legend .run-name', { hasText: 'sgd' }).waitFor();
+  await page.getByTestId('play').click();
+  await waitForStep(page, 100);
+  await page.getByTestId('pause').click();
+
+  const csv = await download(page, 'export-csv');
+  assert.equal(csv.name, 'descent-metrics.csv');
+  const lines = csv.text.trim().split('\n');
+  assert.equal(lines[0], 'run,optimizer,step,batch_loss,lr,grad_norm,train_loss,test_loss,score');
+  assert.ok(lines.length > 100, `${lines.length} lines`);
+  const [run, optimizer, step, loss, lr] = lines[1].split(',');
+  assert.deepEqual([run, optimizer, step], ['1', 'sgd', '1']);
+  assert.ok(Number(loss) > 0);
+  assert.ok(Math.abs(Number(lr) - 0.01) < 1e-6, `lr ${lr}`); // float32 in the engine
+
+  const experiment = await download(page, 'export-json');
+  const doc = JSON.parse(experiment.text);
+  assert.equal(doc.playground.runs[0].optimizer.name, 'sgd');
+  assert.equal(doc.experiments[0].optimizer.name, 'sgd');
+  assert.equal(doc.experiments[0].data.source, 'circle');
+
+  const weights = JSON.parse((await download(page, 'export-weights')).text);
+  assert.equal(weights.length, 1);
+  assert.ok(Array.isArray(weights[0]) && weights[0].length === 3, 'two hidden layers and the output layer');
+
+  // Change something, then import the exported experiment: the saved settings come back.
+  await page.getByTestId('dataset').selectOption('xor');
+  await page.getByTestId('import-json').setInputFiles({ name: 'exp.json', mimeType: 'application/json', buffer: Buffer.from(experiment.text) });
+  await page.waitForFunction(() => document.querySelector('[data-testid="dataset"]').value === 'circle');
+  assert.equal(await page.getByTestId('optimizer').inputValue(), 'sgd');
+
+  // A file that is not an experiment is refused with a message, and nothing else changes.
+  await page.getByTestId('import-json').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"runs": 3}') });
+  await page.getByTestId('error').waitFor({ state: 'visible' });
+  assert.match(await page.getByTestId('error').textContent(), /not a descent experiment/);
+  assert.equal(await page.getByTestId('dataset').inputValue(), 'circle');
+  assert.deepEqual(browser.errors, []);
+});
