@@ -87,8 +87,11 @@ TEST(DataGenerators, PlaygroundGeometry) {
   const Dataset circle = make("circle", 400, 0.0);
   for (std::size_t i = 0; i < circle.n_train(); ++i) {
     const float r = std::hypot(raw(circle, i, 0), raw(circle, i, 1));
-    if (circle.y_train[i] == 1.f) EXPECT_LE(r, 2.5f + 1e-4f);
-    else EXPECT_GE(r, 3.5f - 1e-4f);
+    if (circle.y_train[i] == 1.f) {
+      EXPECT_LE(r, 2.5f + 1e-4f);
+    } else {
+      EXPECT_GE(r, 3.5f - 1e-4f);
+    }
   }
   const Dataset x = make("xor", 400, 0.0);
   for (std::size_t i = 0; i < x.n_train(); ++i) {

@@ -201,8 +201,12 @@ TEST(DataIngest, TextFeatureIsOneHotEncodedAndItsModeImputed) {
   for (std::size_t i = 0; i < ds.n_train(); ++i) {
     const float* row = &ds.x_train[i * 4];
     EXPECT_EQ(row[1] + row[2] + row[3], 1.f);
-    if (row[0] == 4.f) EXPECT_EQ(row[2], 1.f);
-    if (row[0] == 6.f) EXPECT_EQ(row[1], 1.f);
+    if (row[0] == 4.f) {
+      EXPECT_EQ(row[2], 1.f);
+    }
+    if (row[0] == 6.f) {
+      EXPECT_EQ(row[1], 1.f);
+    }
   }
 }
 

@@ -232,12 +232,29 @@ CsvTable parse_csv(std::string_view bytes, HeaderMode header) {
   CsvTable table;
   table.delimiter = detect_delimiter(bytes);
   table.decimal_comma = table.delimiter == ';';
+  table.text.reserve(bytes.size());
+
+  auto add_row = [&table](const std::vector<std::string>& fields, std::size_t row) {
+    for (const auto& f : fields) {
+      table.text += f;
+      table.cell_end.push_back(static_cast<std::uint32_t>(table.text.size()));
+    }
+    table.row_numbers.push_back(row);
+  };
+  // The first record is kept aside until the second one tells whether it is a header.
+  auto settle_header = [&](const std::vector<std::string>& first, std::size_t first_row,
+                           const std::vector<std::string>* second) {
+    table.has_header = header == HeaderMode::detect ? looks_like_header(first, second, table.decimal_comma)
+                                                    : header == HeaderMode::present;
+    if (!table.has_header) add_row(first, first_row);
+  };
 
   RecordReader reader(bytes, table.delimiter);
   std::vector<std::string> fields;
   std::vector<std::string> first;
   std::size_t row = 0;
   std::size_t first_row = 0;
+  bool settled = false;
   while (reader.next(fields, row)) {
     if (is_blank(fields)) continue;
     if (first_row == 0) {
@@ -249,18 +266,15 @@ CsvTable parse_csv(std::string_view bytes, HeaderMode header) {
       throw std::invalid_argument("row " + std::to_string(row) + " has " + std::to_string(fields.size()) +
                                   " fields, expected " + std::to_string(first.size()) + " (as in row " +
                                   std::to_string(first_row) + ")");
-    if (table.row_numbers.empty() && header == HeaderMode::detect)
-      table.has_header = looks_like_header(first, &fields, table.decimal_comma);
-    for (auto& f : fields) table.cells.push_back(std::move(f));
-    table.row_numbers.push_back(row);
+    if (!settled) settle_header(first, first_row, &fields);
+    settled = true;
+    add_row(fields, row);
   }
   if (first.size() < 2)
     throw std::invalid_argument(
         "no delimiter found: the first row has one field with `,`, `;` and tab alike; a data set needs at "
         "least two columns (features and a target)");
-  if (table.row_numbers.empty() && header == HeaderMode::detect)
-    table.has_header = looks_like_header(first, nullptr, table.decimal_comma);
-  if (header != HeaderMode::detect) table.has_header = header == HeaderMode::present;
+  if (!settled) settle_header(first, first_row, nullptr);
 
   if (table.has_header) {
     std::unordered_map<std::string, std::size_t> seen;
@@ -275,8 +289,6 @@ CsvTable parse_csv(std::string_view bytes, HeaderMode header) {
     }
   } else {
     for (std::size_t j = 0; j < first.size(); ++j) table.columns.push_back("column " + std::to_string(j + 1));
-    table.cells.insert(table.cells.begin(), first.begin(), first.end());
-    table.row_numbers.insert(table.row_numbers.begin(), first_row);
   }
 
   if (table.row_numbers.empty())

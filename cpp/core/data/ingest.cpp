@@ -46,7 +46,7 @@ Column read_column(const CsvTable& t, std::size_t col) {
   c.numbers.resize(n, kNaN);
   std::size_t n_numbers = 0, n_texts = 0, first_text = n, first_nan = n;
   for (std::size_t r = 0; r < n; ++r) {
-    const std::string& cell = t.cell(r, col);
+    const std::string_view cell = t.cell(r, col);
     if (is_missing_cell(cell)) {
       c.missing[r] = true;
       continue;
