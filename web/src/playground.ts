@@ -253,7 +253,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     if (viewsDirty) {
       viewsDirty = false;
       runLegend.show(all, regression(), isFunction);
-      dataView.update(first?.view ?? null);
+      dataView.update(all.map((r) => r.view));
       if (first?.landscape && first.landscape !== shownLandscape) {
         shownLandscape = first.landscape;
         landscape.setGrid(first.landscape);

@@ -31,7 +31,7 @@ export const presets: Preset[] = [
     id: 'learning-rate',
     title: 'Learning rate too small / too big',
     lesson: 'Too small crawls, about right converges, too big overshoots and diverges.',
-    state: () => dataState({ data: tutorialData, model: linear, loss: 'mse', batch_size: 'full', steps: 300, runs: [sgd(0.001), sgd(0.02), sgd(0.09)], speed: 1 }),
+    state: () => dataState({ data: tutorialData, model: linear, loss: 'mse', batch_size: 'full', steps: 300, runs: [sgd(0.001), sgd(0.02), sgd(0.1)], speed: 1 }),
   },
   {
     id: 'batch-modes',

@@ -2,7 +2,7 @@
 // classification), a scatter with the fitted curve (1 input, regression), predicted vs actual
 // (other regression) or a confusion matrix (other classification).
 import type { RunSummary, View } from '../protocol';
-import { classColor, probabilityColor } from '../palette';
+import { classColor, probabilityColor, runColor } from '../palette';
 import { Frame, Surface, extent, toImage } from './canvas';
 import { formatNumber } from '../format';
 
@@ -19,19 +19,24 @@ export class DataView {
 
   setSummary(summary: RunSummary | null): void {
     this.summary = summary;
+    this.shown = [];
+    this.others = [];
     this.draw(null);
   }
 
-  private shown: View | null | undefined = undefined;
+  private shown: Array<View | null> = [];
+  private others: Array<View | null> = [];
 
-  // Redraws only when the picture changed (views arrive a few times a second, frames far more often).
-  update(view: View | null): void {
-    if (view === this.shown) return;
-    this.draw(view);
+  // Takes every run's latest picture (index = run); redraws only when one changed. The first run's
+  // picture is drawn; 1-D fits of the other runs are overlaid in their colours.
+  update(views: Array<View | null>): void {
+    if (views.length === this.shown.length && views.every((v, i) => v === this.shown[i])) return;
+    this.shown = views;
+    this.others = views.slice(1);
+    this.draw(views[0] ?? null);
   }
 
   draw(view: View | null): void {
-    this.shown = view;
     const s = this.surface;
     s.clear();
     const summary = this.summary;
@@ -126,6 +131,8 @@ export class DataView {
     this.axes(f, 'x₁', 'x₂');
   }
 
+  // The scale follows the data and the first run's fit, so a diverging run leaves the frame instead
+  // of squashing everything else.
   private curve(summary: RunSummary, view: { x: Float32Array; y: Float32Array } | null): void {
     const p = summary.points ?? { x: new Float32Array(), y: new Float32Array(), label: new Float32Array(), test: new Uint8Array() };
     const ys = view ? Float32Array.from([...p.y, ...view.y]) : p.y;
@@ -135,24 +142,31 @@ export class DataView {
     for (let i = 0; i < p.x.length; i++) {
       ctx.beginPath();
       ctx.arc(f.px(p.x[i]), f.py(p.y[i]), 3, 0, 2 * Math.PI);
-      ctx.fillStyle = p.test[i] ? '#ffffff' : '#0072B2';
-      ctx.strokeStyle = '#0072B2';
+      ctx.fillStyle = p.test[i] ? '#ffffff' : '#3d4450';
+      ctx.strokeStyle = '#3d4450';
       ctx.lineWidth = 1.2;
       ctx.fill();
       ctx.stroke();
     }
-    if (view) {
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(f.left, f.top, f.w, f.hgt);
+    ctx.clip();
+    const fits: Array<[number, View | null]> = [[0, view ? { kind: 'curve', ...view } : null], ...this.others.map((v, i) => [i + 1, v] as [number, View | null])];
+    for (const [index, fit] of fits.reverse()) {
+      if (fit?.kind !== 'curve') continue;
       ctx.beginPath();
-      for (let i = 0; i < view.x.length; i++) {
-        const x = f.px(view.x[i]);
-        const y = f.py(view.y[i]);
+      for (let i = 0; i < fit.x.length; i++) {
+        const x = f.px(fit.x[i]);
+        const y = Math.max(-1e4, Math.min(1e4, f.py(fit.y[i])));
         if (i === 0) ctx.moveTo(x, y);
         else ctx.lineTo(x, y);
       }
-      ctx.strokeStyle = '#D55E00';
+      ctx.strokeStyle = runColor(index);
       ctx.lineWidth = 2.2;
       ctx.stroke();
     }
+    ctx.restore();
     this.axes(f, 'x', 'y');
   }
 
