@@ -83,31 +83,47 @@ float derivative(Activation a, float z) {
   return 1.f;
 }
 
+namespace {
+
+// The switch happens once per call, not per element, so each loop is a plain element-wise kernel
+// the compiler can vectorise.
+template <Activation A>
+void apply(const ConstMatRef& z, MatRef h) {
+  h = z.unaryExpr([](float v) { return activate(A, v); });
+}
+
+template <Activation A>
+void apply_backward(const ConstMatRef& z, MatRef dz) {
+  dz.array() *= z.unaryExpr([](float v) { return derivative(A, v); }).array();
+}
+
+}  // namespace
+
 void activate(Activation a, const ConstMatRef& z, MatRef h) {
   switch (a) {
     case Activation::linear: h = z; return;
     case Activation::relu: h = z.cwiseMax(0.f); return;
     // Eigen's vectorised tanh is an approximation that exists natively but not in wasm; the
     // scalar libm call keeps both builds on the same curve.
-    default: h = z.unaryExpr([a](float v) { return activate(a, v); }); return;
+    case Activation::tanh: apply<Activation::tanh>(z, h); return;
+    case Activation::leaky_relu: apply<Activation::leaky_relu>(z, h); return;
+    case Activation::elu: apply<Activation::elu>(z, h); return;
+    case Activation::gelu: apply<Activation::gelu>(z, h); return;
+    case Activation::sigmoid: apply<Activation::sigmoid>(z, h); return;
+    case Activation::softplus: apply<Activation::softplus>(z, h); return;
   }
 }
 
 void activate_backward(Activation a, const ConstMatRef& z, const ConstMatRef& h, MatRef dz) {
   switch (a) {
     case Activation::linear: return;
-    case Activation::relu:
-      dz.array() *= (z.array() > 0.f).cast<float>();
-      return;
-    case Activation::tanh:
-      dz.array() *= 1.f - h.array().square();
-      return;
-    case Activation::sigmoid:
-      dz.array() *= h.array() * (1.f - h.array());
-      return;
-    default:
-      dz.array() *= z.unaryExpr([a](float v) { return derivative(a, v); }).array();
-      return;
+    case Activation::relu: dz.array() *= (z.array() > 0.f).cast<float>(); return;
+    case Activation::tanh: dz.array() *= 1.f - h.array().square(); return;
+    case Activation::sigmoid: dz.array() *= h.array() * (1.f - h.array()); return;
+    case Activation::leaky_relu: apply_backward<Activation::leaky_relu>(z, dz); return;
+    case Activation::elu: apply_backward<Activation::elu>(z, dz); return;
+    case Activation::gelu: apply_backward<Activation::gelu>(z, dz); return;
+    case Activation::softplus: apply_backward<Activation::softplus>(z, dz); return;
   }
 }
 
