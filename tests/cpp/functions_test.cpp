@@ -40,8 +40,11 @@ TEST(Functions, MinimaAreStationaryAndGlobalOnesAreLowest) {
       EXPECT_NEAR(g[1], 0.0, 1e-9) << f->name;
       if (m.global) best = std::min(best, f->value(m.x, m.y));
     }
-    for (const auto& m : f->minima)
-      if (!m.global) EXPECT_GT(f->value(m.x, m.y), best) << f->name;
+    for (const auto& m : f->minima) {
+      if (!m.global) {
+        EXPECT_GT(f->value(m.x, m.y), best) << f->name;
+      }
+    }
     EXPECT_LT(f->range[0], f->start[0]);
     EXPECT_GT(f->range[1], f->start[0]);
     EXPECT_LT(f->range[2], f->start[1]);

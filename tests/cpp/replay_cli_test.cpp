@@ -44,7 +44,9 @@ void expect_same_document(const std::string& file, std::initializer_list<const c
   ASSERT_EQ(actual.size(), expected.size());
   for (auto e = expected.begin(), a = actual.begin(); e != expected.end(); ++e, ++a) {
     EXPECT_EQ(e.key(), a.key());
-    if (e.key() != "cases") EXPECT_EQ(e.value(), a.value()) << e.key();
+    if (e.key() != "cases") {
+      EXPECT_EQ(e.value(), a.value()) << e.key();
+    }
   }
   const auto& ec = expected["cases"];
   const auto& ac = actual["cases"];
