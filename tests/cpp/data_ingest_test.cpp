@@ -161,21 +161,33 @@ TEST(DataIngest, MissingValuesImputedWithTrainingMean) {
 }
 
 TEST(DataIngest, ImputationUsesTrainingRowsOnly) {
-  // x is missing in one row; the test rows hold huge x values that must not move the mean.
+  // x is missing where y = 9.5; half the rows hold x = 1000, half x = 1, so the fill value shows
+  // exactly which rows it was averaged over.
   IngestOptions o;
   o.missing = MissingPolicy::mean;
   o.standardize = false;
   o.test_fraction = 0.5;
   o.seed = 3;
-  const std::string text = "x,y\n1,1\n1,2\n1000,3\n1000,4\n1,5\n1000,6\n1,7\n1000,8\nNA,9\n1,10\n";
+  const std::string text =
+      "x,y\n1,1.5\n1,2.5\n1000,3.5\n1000,4.5\n1,5.5\n1000,6.5\n1,7.5\n1000,8.5\nNA,9.5\n1,10.5\n1000,11.5\n";
   const Dataset ds = ingest_text(text, o);
-  for (std::size_t i = 0; i < ds.n_train(); ++i)
-    if (ds.y_train[i] == 9.f) {
-      double sum = 0.0;
-      for (std::size_t k = 0; k < ds.n_train(); ++k)
-        if (k != i) sum += ds.x_train[k];
-      EXPECT_FLOAT_EQ(ds.x_train[i], static_cast<float>(sum / static_cast<double>(ds.n_train() - 1)));
+  ASSERT_EQ(ds.task, Task::regression);
+  double sum = 0.0;
+  std::size_t count = 0;
+  float filled = -1.f;
+  for (std::size_t i = 0; i < ds.n_train(); ++i) {
+    if (ds.y_train[i] == 9.5f) {
+      filled = ds.x_train[i];
+      continue;
     }
+    sum += ds.x_train[i];
+    ++count;
+  }
+  for (std::size_t i = 0; i < ds.n_test(); ++i)
+    if (ds.y_test[i] == 9.5f) filled = ds.x_test[i];
+  const double train_mean = sum / static_cast<double>(count);
+  EXPECT_NE(train_mean, (5 * 1.0 + 5 * 1000.0) / 10.0);  // this seed's training rows differ from the whole
+  EXPECT_FLOAT_EQ(filled, static_cast<float>(train_mean));
 }
 
 TEST(DataIngest, MissingTargetRowsAlwaysDropped) {
@@ -312,9 +324,12 @@ TEST(DataIngest, SplitIsDeterministicPerSeed) {
   const Dataset a = ingest(t, o, "a"), b = ingest(t, o, "b");
   EXPECT_EQ(a.x_train, b.x_train);
   EXPECT_EQ(a.x_test, b.x_test);
-  o.seed = 12;
-  const Dataset c = ingest(t, o, "c");
-  EXPECT_NE(a.y_test, c.y_test);
+  IngestOptions raw = o;
+  raw.standardize = false;
+  const Dataset a_raw = ingest(t, raw, "a");
+  raw.seed = 12;
+  const Dataset c_raw = ingest(t, raw, "c");
+  EXPECT_NE(a_raw.x_test, c_raw.x_test);  // x is the row number, so this compares which rows were held out
   EXPECT_EQ(a.n_test(), 10u);
   EXPECT_TRUE(has_note(a, "split 40 training / 10 test rows (seed 11, stratified by class); features standardised "
                           "with training-row statistics"))
@@ -331,6 +346,14 @@ TEST(DataIngest, StratifiedSplitKeepsClassProportions) {
   for (float v : ds.y_test) test_b += v == 1.f ? 1 : 0;
   EXPECT_EQ(ds.n_test(), 25u);
   EXPECT_EQ(test_b, 5);
+}
+
+TEST(DataIngest, StratifiedSplitKeepsEveryClassInTraining) {
+  IngestOptions o;
+  o.test_fraction = 0.5;
+  const Dataset ds = ingest_text("x,y\n1,a\n2,a\n3,a\n4,a\n5,b\n", o);
+  EXPECT_EQ(ds.n_test(), 2u);
+  for (float v : ds.y_test) EXPECT_EQ(v, 0.f);
 }
 
 TEST(DataIngest, NotesTellWhatWasRead) {

@@ -116,11 +116,11 @@ TEST(DataLoad, SpecRejections) {
             "data.n: not a field for source 'csv'; allowed: target, roles, task, missing, standardize, stratify, "
             "test_fraction, seed, header");
   EXPECT_EQ(rejected(R"({"source":"csv","task":"ranking"})", "x,y\n1,2\n3,4\n"),
-            "data.task: expected one of \"auto, regression, binary, multiclass\", got \"ranking\"");
+            "data.task: expected \"auto\", \"regression\", \"binary\" or \"multiclass\", got \"ranking\"");
   EXPECT_EQ(rejected(R"({"source":"csv","missing":"zero"})", "x,y\n1,2\n3,4\n"),
-            "data.missing: expected one of \"drop, mean\", got \"zero\"");
+            "data.missing: expected \"drop\" or \"mean\", got \"zero\"");
   EXPECT_EQ(rejected(R"({"source":"csv","roles":{"x":"label"}})", "x,y\n1,2\n3,4\n"),
-            "data.roles.x: expected one of \"feature, target, ignore\", got \"label\"");
+            "data.roles.x: expected \"feature\", \"target\" or \"ignore\", got \"label\"");
   EXPECT_EQ(rejected(R"({"source":"csv","roles":["x"]})", "x,y\n1,2\n3,4\n"),
             "data.roles: expected an object mapping column names to roles, got [\"x\"]");
   EXPECT_EQ(rejected(R"({"source":"csv","target":true})", "x,y\n1,2\n3,4\n"),

@@ -30,6 +30,14 @@ std::string list(const std::vector<std::string_view>& items) {
   return s;
 }
 
+// "a", "b" or "c"
+std::string choices(const std::vector<std::string_view>& items) {
+  std::string s;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    s += (i == 0 ? "" : i + 1 == items.size() ? " or " : ", ") + ("\"" + std::string(items[i]) + "\"");
+  return s;
+}
+
 std::string source_names() {
   std::vector<std::string_view> names;
   for (const auto& g : generator_catalog()) names.push_back(g.name);
@@ -56,7 +64,7 @@ std::string choose(const json& spec, const std::string& field, const std::vector
   if (v.is_string())
     for (auto a : allowed)
       if (v.get<std::string>() == a) return std::string(a);
-  fail(field, "expected one of \"" + list(allowed) + "\", got " + v.dump());
+  fail(field, "expected " + choices(allowed) + ", got " + v.dump());
 }
 
 bool flag(const json& spec, const std::string& field, bool fallback) {
@@ -117,7 +125,7 @@ IngestOptions ingest_options(const json& spec) {
       if (r == "feature") o.roles[name] = ColumnRole::feature;
       else if (r == "target") o.roles[name] = ColumnRole::target;
       else if (r == "ignore") o.roles[name] = ColumnRole::ignore;
-      else fail("roles." + name, "expected one of \"feature, target, ignore\", got " + role.dump());
+      else fail("roles." + name, "expected " + choices({"feature", "target", "ignore"}) + ", got " + role.dump());
     }
   }
   const std::string task = choose(spec, "task", {"auto", "regression", "binary", "multiclass"}, "auto");

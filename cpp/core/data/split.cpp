@@ -31,7 +31,9 @@ RowSplit split_rows(std::size_t n_rows, double test_fraction, std::uint64_t seed
     const int n_classes = *std::max_element(classes.begin(), classes.end()) + 1;
     for (int c = 0; c < n_classes; ++c) {
       const auto count = static_cast<std::size_t>(std::count(classes.begin(), classes.end(), c));
-      take(share(count), [&](std::size_t row) { return classes[row] == c; });
+      // A class keeps at least one training row, or the model could never learn it.
+      const std::size_t wanted = count == 0 ? 0 : std::min(share(count), count - 1);
+      take(wanted, [&](std::size_t row) { return classes[row] == c; });
     }
   }
 

@@ -15,8 +15,8 @@ struct RowSplit {
 
 // Shuffles rows with descent::Rng(seed) and puts round(n * test_fraction) of them in the test part.
 // With `classes` (one class id per row) the split is stratified: each class contributes
-// round(count * test_fraction) rows, so class proportions match in both parts. The train part always
-// keeps at least one row.
+// round(count * test_fraction) rows (but never its last one), so class proportions match in both
+// parts. The train part always keeps at least one row.
 RowSplit split_rows(std::size_t n_rows, double test_fraction, std::uint64_t seed,
                     std::span<const int> classes = {});
 
