@@ -209,8 +209,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     h('p', { class: 'muted small', text: 'Click to start from another point (test functions).' }));
   const viewsEl = h('section', { class: 'panel views', 'aria-label': 'Views' },
     h('h2', { text: 'What the runs are doing' }),
-    h('div', { class: 'view-pair' }, dataFigure, landscapeFigure),
-    runLegend.el);
+    h('div', { class: 'view-pair' }, dataFigure, landscapeFigure, h('div', { class: 'legend-box' }, h('h3', { class: 'legend-title', text: 'Runs' }), runLegend.el)));
 
   const shown = (name: string) => !options.controls || options.controls.includes(name);
   host.querySelector('.loading')?.remove();

@@ -22,7 +22,14 @@ export function paramFields(params: ParamSpec[], values: Options, onChange: (nam
       box.appendChild(control);
       continue;
     }
-    if (p.type === 'pair' || Array.isArray(p.default)) {
+    if (p.type === 'integer list') {
+      // e.g. MultiStepLR's milestones: written as "30, 80"
+      const list = Array.isArray(current) ? (current as number[]) : [];
+      const input = h('input', { type: 'text', id, title: p.description, placeholder: 'e.g. 30, 80', inputmode: 'numeric' });
+      input.value = list.join(', ');
+      input.addEventListener('change', () => onChange(p.name, input.value.split(/[\s,;]+/).filter(Boolean).map((v) => Math.round(Number(v)))));
+      control = input;
+    } else if (p.type === 'pair') {
       const pair = (Array.isArray(current) ? current : p.default) as number[];
       const a = numberInput(pair[0], { id, title: `${p.description} (first)`, 'aria-label': `${p.name}[0]` });
       const b = numberInput(pair[1], { title: `${p.description} (second)`, 'aria-label': `${p.name}[1]` });
