@@ -87,8 +87,22 @@ export function chartsPanel() {
   };
 
   const all = [drawLoss, drawScore, drawLr, drawGrad, drawLayers];
+  const charts = [loss, score, lr, grad, layers];
   let next = 0;
   let stale = 0; // charts not redrawn since the data last changed
+
+  // Charts scrolled out of view are not redrawn (the main thread stays free for what is visible);
+  // one coming into view is redrawn on the next frame.
+  const visible = charts.map(() => true);
+  const watcher = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      const i = charts.findIndex((c) => c.el === e.target);
+      visible[i] = e.isIntersecting;
+      if (e.isIntersecting) stale = all.length;
+    }
+    if (entries.some((e) => e.isIntersecting)) redraw();
+  });
+  charts.forEach((c) => watcher.observe(c.el));
 
   return {
     el,
@@ -97,7 +111,8 @@ export function chartsPanel() {
       stale = 0;
     },
     drawNext(runs: Run[], regression: boolean, isFunction: boolean) {
-      all[next](runs, regression, isFunction);
+      for (let k = 0; k < all.length && !visible[next]; k++) next = (next + 1) % all.length;
+      if (visible[next]) all[next](runs, regression, isFunction);
       next = (next + 1) % all.length;
       stale = stale > 0 ? stale - 1 : all.length - 1;
     },
