@@ -123,6 +123,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   };
   const race = new Race(() => {
     viewsDirty = true;
+    charts.changed();
     requestDraw();
   });
 
@@ -268,9 +269,10 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       charts.drawAll(all, regression(), isFunction);
     } else if (now - lastCharts >= 60) {
       lastCharts = now;
-      charts.drawNext(all, regression(), isFunction);
-      if (race.playing || charts.behind()) requestDraw();
-    } else requestDraw();
+      const playing = race.playing && !race.finished;
+      charts.drawNext(all, regression(), isFunction, playing);
+      if (charts.behind(playing)) requestDraw();
+    } else if (charts.behind(race.playing && !race.finished)) requestDraw();
   }
 
   async function reset(): Promise<void> {

@@ -35,7 +35,7 @@ export function chartsPanel() {
   layerRun.addEventListener('change', () => redraw());
 
   const grid = h('div', { class: 'charts' }, loss.el, score.el, lr.el, grad.el, layers.el);
-  const el = section('Charts', h('p', { class: 'muted small', text: 'Solid: train loss of each step’s batch (smoothed); dashed: test loss. Hover a chart for the step and values.' }), grid);
+  const el = section('Charts', h('p', { class: 'muted small', text: 'Solid: train loss of each step’s batch; dashed: test loss. Per-step curves are smoothed by the slider. Hover a chart for the step and values.' }), grid);
 
   type Draw = (runs: Run[], regression: boolean, isFunction: boolean) => void;
 
@@ -61,7 +61,7 @@ export function chartsPanel() {
 
   const drawLr: Draw = (runs) => lr.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.steps, y: r.lr })));
 
-  const drawGrad: Draw = (runs) => grad.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.steps, y: r.gradNorm })));
+  const drawGrad: Draw = (runs) => grad.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.steps, y: smooth(r.gradNorm, Number(smoothing.value)) })));
 
   const drawLayers: Draw = (runs, _regression, isFunction) => {
     layers.el.hidden = isFunction;
@@ -88,35 +88,42 @@ export function chartsPanel() {
 
   const all = [drawLoss, drawScore, drawLr, drawGrad, drawLayers];
   const charts = [loss, score, lr, grad, layers];
+  const dirty = charts.map(() => true);
   let next = 0;
-  let stale = 0; // charts not redrawn since the data last changed
 
-  // Charts scrolled out of view are not redrawn (the main thread stays free for what is visible);
-  // one coming into view is redrawn on the next frame.
+  // While runs play, charts scrolled out of view wait (the main thread stays free for what is
+  // visible); one coming into view, or every chart once the runs stop, is brought up to date.
   const visible = charts.map(() => true);
   const watcher = new IntersectionObserver((entries) => {
-    for (const e of entries) {
-      const i = charts.findIndex((c) => c.el === e.target);
-      visible[i] = e.isIntersecting;
-      if (e.isIntersecting) stale = all.length;
-    }
+    for (const e of entries) visible[charts.findIndex((c) => c.el === e.target)] = e.isIntersecting;
     if (entries.some((e) => e.isIntersecting)) redraw();
   });
   charts.forEach((c) => watcher.observe(c.el));
 
+  const due = (i: number, onlyVisible: boolean) => dirty[i] && (visible[i] || !onlyVisible);
+
   return {
     el,
+    changed() {
+      dirty.fill(true);
+    },
     drawAll(runs: Run[], regression: boolean, isFunction: boolean) {
-      for (const d of all) d(runs, regression, isFunction);
-      stale = 0;
+      all.forEach((d) => d(runs, regression, isFunction));
+      dirty.fill(false);
     },
-    drawNext(runs: Run[], regression: boolean, isFunction: boolean) {
-      for (let k = 0; k < all.length && !visible[next]; k++) next = (next + 1) % all.length;
-      if (visible[next]) all[next](runs, regression, isFunction);
-      next = (next + 1) % all.length;
-      stale = stale > 0 ? stale - 1 : all.length - 1;
+    // Draws the next chart that is due (one per frame); false when none is.
+    drawNext(runs: Run[], regression: boolean, isFunction: boolean, onlyVisible: boolean): boolean {
+      for (let k = 0; k < all.length; k++) {
+        const i = (next + k) % all.length;
+        if (!due(i, onlyVisible)) continue;
+        all[i](runs, regression, isFunction);
+        dirty[i] = false;
+        next = (i + 1) % all.length;
+        return true;
+      }
+      return false;
     },
-    behind: () => stale > 0,
+    behind: (onlyVisible: boolean) => all.some((_, i) => due(i, onlyVisible)),
     onRedraw(fn: () => void) {
       redraw = fn;
     },
