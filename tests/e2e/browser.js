@@ -134,3 +134,17 @@ export async function canvasColours(locator) {
     return seen.size;
   });
 }
+
+// Scrolls a canvas into view (charts out of view wait while runs play) and waits until it shows at
+// least `min` distinct colours.
+export async function waitForColours(locator, min, timeout = 10000) {
+  await locator.scrollIntoViewIfNeeded();
+  const end = Date.now() + timeout;
+  let seen = 0;
+  while (Date.now() < end) {
+    seen = await canvasColours(locator);
+    if (seen >= min) return seen;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return seen;
+}

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openBrowser, openPlayground, waitForStep, canvasColours } from './browser.js';
+import { serveDist, openBrowser, openPlayground, waitForStep, waitForColours } from './browser.js';
 
 let browser;
 let server;
@@ -33,6 +33,6 @@ test('race three optimizers: three legend entries and three loss curves', async 
   // uPlot's legend lists one "train" series per run, each with a value once hovered data exists.
   const series = await page.getByTestId('chart-loss').locator('.u-legend .u-series .u-label').allTextContents();
   assert.deepEqual(series.filter((s) => s.endsWith('train')), ['1 train', '2 train', '3 train']);
-  assert.ok((await canvasColours(page.getByTestId('chart-loss').locator('canvas'))) >= 4, 'three coloured curves on white');
+  assert.ok((await waitForColours(page.getByTestId('chart-loss').locator('canvas'), 4)) >= 4, 'three coloured curves on white');
   assert.deepEqual(browser.errors, []);
 });

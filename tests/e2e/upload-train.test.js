@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openBrowser, openPlayground, readNumber, waitForStep, canvasColours } from './browser.js';
+import { serveDist, openBrowser, openPlayground, readNumber, waitForStep, canvasColours, waitForColours } from './browser.js';
 
 let browser;
 let server;
@@ -43,6 +43,6 @@ test('upload a CSV, see its preview, train: steps grow and the train loss falls'
   assert.ok(late < early, `train loss should fall: ${early} → ${late}`);
   assert.ok((await readNumber(page, 'test-accuracy')) > 80, 'two separated blobs are easy to classify');
   assert.ok((await canvasColours(page.getByTestId('data-view').locator('canvas'))) > 5, 'the data view is drawn');
-  assert.ok((await canvasColours(page.getByTestId('chart-loss').locator('canvas'))) > 2, 'the loss chart is drawn');
+  assert.ok((await waitForColours(page.getByTestId('chart-loss').locator('canvas'), 3)) > 2, 'the loss chart is drawn');
   assert.deepEqual(browser.errors, []);
 });
