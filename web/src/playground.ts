@@ -278,6 +278,10 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   async function reset(): Promise<void> {
     summary = null;
     try {
+      // Links carry settings, never the learner's file: ask for it instead of failing obscurely.
+      if (store.state.problem === 'data' && store.state.data.source === 'csv' && !csv) {
+        throw new Error('This experiment trains on a CSV file, and files are not stored in links: upload it again (the other settings are kept).');
+      }
       const s = await race.reset(store.state, csv?.text);
       if (!s) return;
       summary = s;

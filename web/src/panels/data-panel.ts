@@ -68,7 +68,7 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
     group('Classification, 2 inputs', ['circle', 'xor', 'gauss', 'spiral'].map((v) => [v, titles[v]]));
     group('Regression', ['plane', 'multi_gauss', 'five_points', 'linear', 'sine'].map((v) => [v, titles[v]]));
     group('Real data', bundledSources.map((v) => [v, titles[v]]));
-    if (ctx.csv) group('Your data', [['csv', `${ctx.csv.name}`]]);
+    if (ctx.csv || s.data.source === 'csv') group('Your data', [['csv', ctx.csv ? ctx.csv.name : 'CSV file (upload it again)']]);
     if (ctx.catalog.functions.length) group('2-D test functions (no data)', ctx.catalog.functions.map((f) => [`fn:${f.name}`, f.title]));
     sel.value = s.problem === 'function' ? `fn:${s.fn.name}` : s.data.source;
     sel.addEventListener('change', () => chooseSource(sel.value));

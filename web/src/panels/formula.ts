@@ -51,3 +51,10 @@ export function formulaCard(entry: CatalogEntry, values: Options): HTMLElement {
   }
   return h('div', { class: 'formula', role: 'group', tabindex: 0, 'aria-label': `${entry.title}: update rule and current values` }, rule, current);
 }
+
+// A schedule's rule, smaller and without values (they are the fields right below it).
+export function scheduleFormula(latex: string): HTMLElement {
+  const el = h('div', { class: 'formula small', role: 'group', tabindex: 0, 'aria-label': 'schedule rule' });
+  katex.render(latex, el, { output: 'mathml', throwOnError: false });
+  return el;
+}

@@ -7,9 +7,37 @@ import type { Options, RunConfig } from '../state/types';
 import { clear, field, h, section, select } from '../ui/dom';
 import { paramFields, withDefaults } from '../ui/params';
 import type { PanelContext } from './context';
-import { formulaCard } from './formula';
+import { formulaCard, scheduleFormula } from './formula';
 
 export type LrPreviewer = (schedule: Options | null, lr: number, steps: number) => Promise<number[]>;
+
+// Schedules whose PyTorch defaults assume a run length get one that fits this run instead.
+export function lengthDefaults(schedule: string, steps: number): Record<string, unknown> {
+  const part = (f: number) => Math.max(1, Math.round(steps * f));
+  switch (schedule) {
+    case 'step':
+      return { step_size: part(1 / 3) };
+    case 'multistep':
+      return { milestones: [part(0.5), part(0.75)] };
+    case 'cosine':
+      return { T_max: steps };
+    case 'cosine_warm_restarts':
+      return { T_0: part(0.25) };
+    case 'linear':
+    case 'polynomial':
+      return { total_iters: steps };
+    case 'onecycle':
+      return { total_steps: steps };
+    case 'cyclic':
+      return { step_size_up: part(0.125) };
+    case 'warmup_cosine':
+      return { warmup_steps: part(0.05), T_max: steps };
+    case 'exponential':
+      return { gamma: Number(Math.pow(0.01, 1 / steps).toPrecision(6)) }; // lr / 100 by the end
+    default:
+      return {};
+  }
+}
 
 function entry(list: CatalogEntry[], name: string): CatalogEntry | undefined {
   return list.find((e) => e.name === name);
@@ -69,7 +97,7 @@ export function runsPanel(ctx: PanelContext, previewer: LrPreviewer): { el: HTML
     const sch = run.schedule ? entry(schedules, run.schedule.name) : undefined;
     const schSelect = select([['', 'none (constant lr)'], ...schedules.filter((s) => s.name !== 'constant').map((s) => [s.name, s.title] as [string, string])], run.schedule?.name ?? '', { 'aria-label': `run ${i + 1} schedule` });
     schSelect.addEventListener('change', () => updateRun(i, (r) => {
-      r.schedule = schSelect.value ? { name: schSelect.value } : null;
+      r.schedule = schSelect.value ? { name: schSelect.value, ...lengthDefaults(schSelect.value, ctx.store.state.steps) } : null;
     }));
     const schParams = sch && run.schedule
       ? paramFields(sch.params, withDefaults(sch.params, run.schedule), (name, value) => {
@@ -116,6 +144,7 @@ export function runsPanel(ctx: PanelContext, previewer: LrPreviewer): { el: HTML
       optParams,
       formulaSlot,
       field('Schedule', schSelect, sch?.description),
+      sch?.update ? scheduleFormula(sch.update) : null,
       schParams,
       h('div', { class: 'lr-box' }, h('span', { class: 'label', text: 'lr over the run' }), preview.el, previewNote));
   }
