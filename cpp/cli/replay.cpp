@@ -50,7 +50,8 @@ void replay_optimizer_case(ojson& c) {
             json::parse(field(c, "optimizer").dump()), json::parse(field(c, "schedule").dump()));
   run.step(steps);
   if (run.diverged_step() >= 0)
-    std::fprintf(stderr, "descent replay: case '%s' diverged at step %ld\n", c["name"].dump().c_str(), run.diverged_step());
+    std::fprintf(stderr, "descent replay: case %s diverged at step %ld\n", c.value("name", ojson("?")).dump().c_str(),
+                 run.diverged_step());
   ojson trajectory = ojson::array();
   const auto& t = run.trajectory();
   for (std::size_t i = 0; i + 1 < t.size(); i += 2) trajectory.push_back({t[i], t[i + 1]});

@@ -34,7 +34,6 @@ class Run2D {
   const std::array<double, 2>& last_gradient() const { return grad_; }   // gradient of the last update
   std::vector<StateView<double>> state() const { return optimizer_->state(); }
   const Optimizer<double>& optimizer() const { return *optimizer_; }
-  const TestFunction& function() const { return function_; }
 
  private:
   const TestFunction& function_;

@@ -8,7 +8,7 @@ class Constant final : public ClosedFormSchedule {
  public:
   explicit Constant(double base) : base_(base) { reset(); }
   double lr_at(long t) const override {
-    check_t(t);
+    check_step(t);
     return base_;
   }
   std::string name() const override { return "constant"; }

@@ -14,7 +14,7 @@ class CosineWarmRestarts final : public ClosedFormSchedule {
     reset();
   }
   double lr_at(long t) const override {
-    check_t(t);
+    check_step(t);
     long t_cur = t, t_i = t0_;
     while (t_cur >= t_i) {
       t_cur -= t_i;

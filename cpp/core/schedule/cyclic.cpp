@@ -24,7 +24,7 @@ class CyclicLR final : public ClosedFormSchedule {
   }
 
   double lr_at(long t) const override {
-    check_t(t);
+    check_step(t);
     const double step = static_cast<double>(t);
     const double cycle = std::floor(1.0 + step / total_);
     const double x = 1.0 + step / total_ - cycle;

@@ -38,12 +38,16 @@ const ScheduleEntry& warmup_cosine_entry();
 inline double pnum(const nlohmann::json& p, const char* key) { return p.at(key).get<double>(); }
 inline long pint(const nlohmann::json& p, const char* key) { return p.at(key).get<long>(); }
 
+inline void check_step(long t) {
+  if (t < 0) throw std::invalid_argument("schedule: step " + std::to_string(t) + " is negative");
+}
+
 // PyTorch's "chainable" schedules: lr_t is computed from lr_{t-1}. lr_at replays the chain so
 // that previews agree bit for bit with a stepped run.
 class ChainedSchedule : public Schedule {
  public:
   double lr_at(long t) const override {
-    check_t(t);
+    check_step(t);
     double lr = lr0_;
     for (long k = 1; k <= t; ++k) lr = next(lr, k);
     return lr;
@@ -63,9 +67,6 @@ class ChainedSchedule : public Schedule {
  protected:
   explicit ChainedSchedule(double lr0) : lr0_(lr0) { current_ = lr0; }
   virtual double next(double prev, long t) const = 0;  // lr_t from lr_{t-1}, t >= 1
-  static void check_t(long t) {
-    if (t < 0) throw std::invalid_argument("schedule: step " + std::to_string(t) + " is negative");
-  }
 
  private:
   double lr0_;
@@ -79,11 +80,6 @@ class ClosedFormSchedule : public Schedule {
   void reset() override {
     t_ = 0;
     current_ = lr_at(0);
-  }
-
- protected:
-  static void check_t(long t) {
-    if (t < 0) throw std::invalid_argument("schedule: step " + std::to_string(t) + " is negative");
   }
 
  private:

@@ -28,7 +28,7 @@ class OneCycleLR final : public ClosedFormSchedule {
   }
 
   double lr_at(long t) const override {
-    check_t(t);
+    check_step(t);
     if (t > total_)
       throw std::invalid_argument("onecycle: stepped " + std::to_string(t) + " times, but total_steps is " +
                                   std::to_string(total_) + " (PyTorch raises here too)");
