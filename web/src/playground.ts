@@ -205,7 +205,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
 
   const dataFigure = h('figure', { class: 'view', testid: 'data-view' }, h('figcaption', { text: 'Model and data' }), dataView.canvas);
   const landscapeFigure = h('figure', { class: 'view', testid: 'landscape' },
-    h('figcaption', {}, 'Loss landscape ', h('span', { class: 'check small' }, internals, h('label', { for: 'show-internals', text: 'show momentum' }))),
+    h('figcaption', {}, 'Loss landscape ', h('span', { class: 'check small' }, internals, h('label', { for: 'show-internals', text: 'show optimizer state', title: 'arrow: momentum (next step’s direction); dashed ellipse: per-coordinate step scale 1/√v of adaptive optimizers' }))),
     landscape.canvas,
     h('p', { class: 'muted small', text: 'Click to start from another point (test functions).' }));
   const viewsEl = h('section', { class: 'panel views', 'aria-label': 'Views' },

@@ -71,6 +71,13 @@ export interface RunSummary {
   layers: number; // weight layers, for per-layer gradient norms
 }
 
+// What a 2-D optimizer carries between steps: its first moment (momentum buffer, Adam's m) and its
+// per-coordinate second moment (AdaGrad's sum, RMSProp's and Adam's squared-gradient average).
+export interface Internals {
+  moment: [number, number] | null;
+  scale: [number, number] | null;
+}
+
 export interface Evaluation {
   step: number;
   trainLoss: number;
@@ -93,7 +100,7 @@ export interface Progress {
   path: number[]; // new trajectory points x0, y0, x1, y1, ... (the whole path when pathReset)
   pathReset: boolean;
   landscape: Grid | null; // a recomputed landscape (1-feature linear regression follows its path)
-  internals: number[] | null; // e.g. momentum vector at the last point (2-D runs)
+  internals: Internals | null; // optimizer state at the last point (2-D runs)
   view: View | null;
 }
 

@@ -1,5 +1,5 @@
 // One run of a race: its own worker, its settings, and everything it has streamed back so far.
-import type { Evaluation, Grid, Job, Progress, RunSummary, View } from '../protocol';
+import type { Evaluation, Grid, Internals, Job, Progress, RunSummary, View } from '../protocol';
 import type { RunConfig } from '../state/types';
 import { WorkerClient } from './worker-client';
 
@@ -15,7 +15,7 @@ export class Run {
   gradNorm: number[] = [];
   evals: Evaluation[] = [];
   path: number[] = [];
-  internals: number[] | null = null;
+  internals: Internals | null = null;
   view: View | null = null;
   landscape: Grid | null = null;
   private client: WorkerClient;

@@ -40,7 +40,7 @@ export function contourImage(heights: Float32Array, nx: number, ny: number): Off
 }
 
 // Iso-line segments at the given levels, in grid coordinates (x in [0, nx−1], y in [0, ny−1]).
-export function isoLines(heights: Float32Array, nx: number, ny: number, levels: number[]): number[] {
+export function isoLines(heights: ArrayLike<number>, nx: number, ny: number, levels: number[]): number[] {
   const out: number[] = [];
   const at = (i: number, j: number) => heights[j * nx + i];
   for (const level of levels) {

@@ -1,7 +1,8 @@
 // What the model does with the data: a decision-boundary heatmap with train/test points (2 inputs,
 // classification), a scatter with the fitted curve (1 input, regression), predicted vs actual
 // (other regression) or a confusion matrix (other classification).
-import type { RunSummary, View } from '../protocol';
+import type { Grid, RunSummary, View } from '../protocol';
+import { isoLines } from './contour';
 import { classColor, probabilityColor, runColor } from '../palette';
 import { Frame, Surface, extent, toImage } from './canvas';
 import { formatNumber } from '../format';
@@ -84,7 +85,7 @@ export class DataView {
     ctx.restore();
   }
 
-  private boundary(summary: RunSummary, grid: { x: [number, number]; y: [number, number]; nx: number; ny: number; values: Float32Array }): void {
+  private boundary(summary: RunSummary, grid: Grid): void {
     const f = new Frame(grid.x, grid.y, pad, 8, size - pad - 8, size - pad - 8);
     const rgba = new Uint8ClampedArray(grid.nx * grid.ny * 4);
     const multiclass = summary.classes.length > 2;
@@ -100,7 +101,25 @@ export class DataView {
       rgba.set([c[0], c[1], c[2], 255], i * 4);
     }
     this.surface.image(toImage(rgba, grid.nx, grid.ny), f.left, f.top, f.w, f.hgt);
+    if (summary.task !== 'regression') this.boundaryLine(grid, f, multiclass ? summary.classes.length : 2);
     this.points(summary, f);
+  }
+
+  // Where the predicted class changes: p = 0.5 for two classes, between class ids otherwise.
+  private boundaryLine(grid: Grid, f: Frame, classes: number): void {
+    const levels = classes === 2 ? [0.5] : Array.from({ length: classes - 1 }, (_, k) => k + 0.5);
+    const segments = isoLines(grid.values, grid.nx, grid.ny, levels);
+    const sx = f.w / (grid.nx - 1);
+    const sy = f.hgt / (grid.ny - 1);
+    const ctx = this.surface.ctx;
+    ctx.beginPath();
+    for (let k = 0; k < segments.length; k += 4) {
+      ctx.moveTo(f.left + segments[k] * sx, f.top + f.hgt - segments[k + 1] * sy);
+      ctx.lineTo(f.left + segments[k + 2] * sx, f.top + f.hgt - segments[k + 3] * sy);
+    }
+    ctx.strokeStyle = 'rgba(27, 31, 36, 0.75)';
+    ctx.lineWidth = 1.4;
+    ctx.stroke();
   }
 
   private points(summary: RunSummary, f: Frame): void {

@@ -1,6 +1,6 @@
 // The loss surface over two parameters (a 2-D test function, or θ0 = w and θ1 = b of a 1-feature
 // linear regression) with every run's trajectory as it streams in. Clicking sets the start point.
-import type { Grid } from '../protocol';
+import type { Grid, Internals } from '../protocol';
 import { runColor } from '../palette';
 import { formatNumber } from '../format';
 import { contourImage, isoLines, logHeights } from './contour';
@@ -12,7 +12,7 @@ const pad = 34;
 export interface Trail {
   index: number;
   path: ArrayLike<number>;
-  internals: number[] | null;
+  internals: Internals | null;
 }
 
 export class LandscapeView {
@@ -152,12 +152,30 @@ export class LandscapeView {
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 1.2;
     ctx.stroke();
-    if (this.showInternals && t.internals && t.internals.length >= 2) this.arrow(lx, ly, t.internals, color);
+    if (this.showInternals && t.internals?.scale) this.ellipse(lx, ly, t.internals.scale, color);
+    if (this.showInternals && t.internals?.moment) this.arrow(lx, ly, t.internals.moment, color);
+  }
+
+  // Adaptive optimizers divide each coordinate's step by √(accumulated g²): an ellipse with radii
+  // ∝ 1/√v shows which direction currently gets the larger steps (longest radius 16 px).
+  private ellipse(x: number, y: number, v: [number, number], color: string): void {
+    const rx = 1 / Math.sqrt(Math.max(v[0], 1e-30));
+    const ry = 1 / Math.sqrt(Math.max(v[1], 1e-30));
+    const k = 16 / Math.max(rx, ry);
+    if (!Number.isFinite(k)) return;
+    const ctx = this.surface.ctx;
+    ctx.beginPath();
+    ctx.ellipse(x, y, Math.max(2, rx * k), Math.max(2, ry * k), 0, 0, 2 * Math.PI);
+    ctx.setLineDash([3, 2]);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1.4;
+    ctx.stroke();
+    ctx.setLineDash([]);
   }
 
   // The optimizer's momentum (or first moment) points along where the run is heading: drawn as −m,
   // the direction of the next update, with its length scaled to at most 50 px.
-  private arrow(x: number, y: number, m: number[], color: string): void {
+  private arrow(x: number, y: number, m: [number, number], color: string): void {
     const f = this.frame!;
     const dx = -m[0] * (f.w / (f.xr[1] - f.xr[0]));
     const dy = m[1] * (f.hgt / (f.yr[1] - f.yr[0]));

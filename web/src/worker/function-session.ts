@@ -8,8 +8,10 @@ import { emptyMetrics, type Metrics, type Session } from './session';
 
 type FunctionJob = Extract<Job, { kind: 'function' }>;
 
-// Buffers whose first moment shows where the run is heading (momentum, Adam's m, ...).
-const movingAverages = ['momentum_buffer', 'exp_avg', 'grad_avg'];
+// Buffers that show where the run is heading (momentum, Adam's m) and how each coordinate's step is
+// scaled (accumulated squared gradients).
+const moments = ['momentum_buffer', 'exp_avg'];
+const squares = ['sum', 'square_avg', 'exp_avg_sq'];
 const gridSize = 96;
 
 export class FunctionSession implements Session {
@@ -17,7 +19,8 @@ export class FunctionSession implements Session {
   private race: Race2DBinding;
   private pending: Metrics = emptyMetrics();
   private sent = 0; // trajectory points already posted
-  private internalsName: string | null;
+  private momentName: string | null;
+  private squareName: string | null;
   stepCount = 0;
   done = false;
   divergedAt: number | null = null;
@@ -30,7 +33,8 @@ export class FunctionSession implements Session {
     const values = Float32Array.from(b.functionGrid(job.fn, gridSize, gridSize));
     const landscape: Grid = { x: fn.x, y: fn.y, nx: gridSize, ny: gridSize, values };
     const names = this.race.stateNames(0);
-    this.internalsName = movingAverages.find((n) => names.includes(n)) ?? null;
+    this.momentName = moments.find((n) => names.includes(n)) ?? null;
+    this.squareName = squares.find((n) => names.includes(n)) ?? null;
     this.summary = {
       task: 'function',
       inputs: 2,
@@ -75,7 +79,10 @@ export class FunctionSession implements Session {
     const t = this.race.trajectory(0);
     for (let i = this.sent; i < t.length; i++) this.pending.path.push(t[i]);
     this.sent = t.length;
-    if (this.internalsName) this.pending.internals = Array.from(this.race.state(0, this.internalsName));
+    if (this.momentName || this.squareName) {
+      const pair = (name: string | null) => (name ? (Array.from(this.race.state(0, name)) as [number, number]) : null);
+      this.pending.internals = { moment: pair(this.momentName), scale: pair(this.squareName) };
+    }
   }
 
   drain(): Metrics {
