@@ -132,6 +132,10 @@ TEST(DataCsv, RejectsRaggedRow) {
   EXPECT_EQ(rejection([] { parse_csv(csv_file("ragged.csv")); }), "row 7 has 3 fields, expected 4 (as in row 1)");
 }
 
+TEST(DataCsv, RejectsRowWithOneField) {
+  EXPECT_EQ(rejection([] { parse_csv("x,y\n1,2\n3\n"); }), "row 3 has 1 field, expected 2 (as in row 1)");
+}
+
 TEST(DataCsv, RejectsUnterminatedQuote) {
   EXPECT_EQ(rejection([] { parse_csv(csv_file("unterminated_quote.csv")); }),
             "row 3, column 2: a quote opened here is never closed");

@@ -265,7 +265,7 @@ TEST(DataIngest, EmptyColumnIsRejected) {
 
 TEST(DataIngest, TooFewRowsAfterDropping) {
   EXPECT_EQ(rejection([] { ingest_text("x,y\n1,2\nNA,3\n"); }),
-            "only 1 rows are left after dropping rows with missing values; at least 2 are needed");
+            "only 1 row is left after dropping rows with missing values; at least 2 are needed");
 }
 
 TEST(DataIngest, ConstantColumnKeptWithScaleOne) {

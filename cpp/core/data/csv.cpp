@@ -264,7 +264,8 @@ CsvTable parse_csv(std::string_view bytes, HeaderMode header) {
     }
     if (fields.size() != first.size())
       throw std::invalid_argument("row " + std::to_string(row) + " has " + std::to_string(fields.size()) +
-                                  " fields, expected " + std::to_string(first.size()) + " (as in row " +
+                                  (fields.size() == 1 ? " field" : " fields") + ", expected " +
+                                  std::to_string(first.size()) + " (as in row " +
                                   std::to_string(first_row) + ")");
     if (!settled) settle_header(first, first_row, &fields);
     settled = true;

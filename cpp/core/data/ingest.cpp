@@ -271,8 +271,8 @@ Dataset ingest(const CsvTable& t, const IngestOptions& o, std::string name) {
     ds.notes.push_back("dropped " + std::to_string(incomplete) + " row" + (incomplete == 1 ? "" : "s") +
                        " with missing feature values (data.missing \"drop\")");
   if (rows.size() < 2)
-    throw std::invalid_argument("only " + std::to_string(rows.size()) +
-                                " rows are left after dropping rows with missing values; at least 2 are needed");
+    throw std::invalid_argument("only " + std::to_string(rows.size()) + (rows.size() == 1 ? " row is" : " rows are") +
+                                " left after dropping rows with missing values; at least 2 are needed");
 
   Target y = encode_target(t, target, rows, o.task);
   ds.task = y.task;
@@ -356,7 +356,7 @@ Dataset ingest(const CsvTable& t, const IngestOptions& o, std::string name) {
       numeric.push_back(false);
     }
     ds.notes.push_back("one-hot encoded " + describe_column(t, f.index) + " into " + std::to_string(cats.size()) +
-                       " columns: " + joined(names, 6));
+                       (cats.size() == 1 ? " column: " : " columns: ") + joined(names, 6));
   }
   ds.n_features = ds.feature_names.size();
   if (ds.n_features > data_limits::max_columns)
