@@ -163,25 +163,18 @@ constexpr GeneratorOptions defaults(std::size_t n, double noise, double test_fra
   return GeneratorOptions{n, noise, test_fraction, 1, standardize};
 }
 
+// name, task, fixed, defaults (n, noise, test_fraction[, standardize]), largest noise; docs/data.md
+// describes each set.
 const std::array<Entry, 9> kEntries{{
-    {{"circle", Task::binary, false, defaults(400, 0.0, 0.2), 0.5,
-      "TF Playground circle: a disc of one class inside a ring of the other"}, circle},
-    {{"xor", Task::binary, false, defaults(400, 0.0, 0.2), 0.5,
-      "TF Playground exclusive or: the class is the sign of x1·x2"}, xor_quadrants},
-    {{"gauss", Task::binary, false, defaults(400, 0.0, 0.2), 0.5,
-      "TF Playground two Gaussian blobs at (2, 2) and (-2, -2)"}, two_gaussians},
-    {{"spiral", Task::binary, false, defaults(400, 0.0, 0.2), 0.5,
-      "TF Playground two interleaved spirals"}, spiral},
-    {{"plane", Task::regression, false, defaults(400, 0.0, 0.2), 0.5,
-      "TF Playground regression plane: y = (x1 + x2) / 10"}, plane},
-    {{"multi_gauss", Task::regression, false, defaults(400, 0.0, 0.2), 0.5,
-      "TF Playground regression: six Gaussian bumps of alternating sign"}, multi_gauss},
-    {{"five_points", Task::regression, true, defaults(5, 0.0, 0.0, false), 0.0,
-      "the tutorial's x = 1..5, y = 2, 3, 5, 7, 11, all for training, not standardised"}, five_points},
-    {{"linear", Task::regression, false, defaults(120, 1.0, 1.0 / 6.0), 10.0,
-      "y = 3x + Gaussian noise (standard deviation = noise), x uniform in [0, 10]; 100 train / 20 test"}, linear},
-    {{"sine", Task::regression, false, defaults(200, 0.1, 0.2), 1.0,
-      "y = sin(x) + Gaussian noise (standard deviation = noise), x uniform in [-pi, pi]"}, sine},
+    {{"circle", Task::binary, false, defaults(400, 0.0, 0.2), 0.5}, circle},
+    {{"xor", Task::binary, false, defaults(400, 0.0, 0.2), 0.5}, xor_quadrants},
+    {{"gauss", Task::binary, false, defaults(400, 0.0, 0.2), 0.5}, two_gaussians},
+    {{"spiral", Task::binary, false, defaults(400, 0.0, 0.2), 0.5}, spiral},
+    {{"plane", Task::regression, false, defaults(400, 0.0, 0.2), 0.5}, plane},
+    {{"multi_gauss", Task::regression, false, defaults(400, 0.0, 0.2), 0.5}, multi_gauss},
+    {{"five_points", Task::regression, true, defaults(5, 0.0, 0.0, false), 0.0}, five_points},
+    {{"linear", Task::regression, false, defaults(120, 1.0, 1.0 / 6.0), 10.0}, linear},
+    {{"sine", Task::regression, false, defaults(200, 0.1, 0.2), 1.0}, sine},
 }};
 
 std::array<GeneratorInfo, kEntries.size()> make_catalog() {

@@ -25,7 +25,6 @@ struct GeneratorInfo {
   bool fixed;  // five_points: n, noise and test_fraction cannot be chosen
   GeneratorOptions defaults;
   double max_noise;
-  std::string_view summary;
 };
 
 std::span<const GeneratorInfo> generator_catalog();
