@@ -20,7 +20,7 @@ test('a ragged CSV shows a specific error in place and the page stays usable', a
   const error = page.getByTestId('error');
   await error.waitFor({ state: 'visible', timeout: 20000 });
   const message = await error.textContent();
-  assert.match(message, /row 3/i, `the message names the row: ${message}`);
+  assert.match(message, /^bad\.csv: row 3 has 2 fields, expected 3/, `the message names the file and the row: ${message}`);
   // Back to a built-in set: the error clears and training works.
   await page.getByTestId('dataset').selectOption('xor');
   await error.waitFor({ state: 'hidden', timeout: 20000 });

@@ -162,8 +162,11 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     store.state.speed,
   );
 
+  const lesson = h('aside', { class: 'lesson', hidden: true, 'aria-live': 'polite' });
   const presets = presetsPanel((p) => {
     setState(p.state());
+    lesson.replaceChildren(h('strong', { text: p.title }), ' — ', p.lesson, ' Press Play.');
+    lesson.hidden = false;
     host.querySelector<HTMLElement>('.transport button')?.focus();
   });
 
@@ -210,6 +213,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     h('p', { class: 'muted small', text: 'Click to start from another point (test functions).' }));
   const viewsEl = h('section', { class: 'panel views', 'aria-label': 'Views' },
     h('h2', { text: 'What the runs are doing' }),
+    lesson,
     h('div', { class: 'view-pair' }, dataFigure, landscapeFigure, h('div', { class: 'legend-box' }, h('h3', { class: 'legend-title', text: 'Runs' }), runLegend.el)));
 
   const shown = (name: string) => !options.controls || options.controls.includes(name);
@@ -260,7 +264,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       }
       landscape.draw(all.map((r) => ({ index: r.index, path: r.path, internals: r.internals })));
       const failed = all.find((r) => r.error && !r.summary);
-      if (failed) showError(failed.error);
+      if (failed) showError(runError(failed.error!));
     }
     // One chart per frame at most, in turn, so no frame carries all five redraws.
     const now = performance.now();
@@ -273,6 +277,12 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       charts.drawNext(all, regression(), isFunction, playing);
       if (charts.behind(playing)) requestDraw();
     } else if (charts.behind(race.playing && !race.finished)) requestDraw();
+  }
+
+  // Errors about the learner's file say which file.
+  function runError(message: string): string {
+    const fromCsv = store.state.problem === 'data' && store.state.data.source === 'csv' && csv;
+    return fromCsv && !message.startsWith(csv!.name) ? `${csv!.name}: ${message}` : message;
   }
 
   async function reset(): Promise<void> {
@@ -298,12 +308,12 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       landscapeFigure.hidden = !s.landscape;
     } catch (e) {
       summary = null;
-      dataView.setSummary(null);
+      dataView.setSummary(null, 'The run could not start: see the message at the top.');
       landscape.setGrid(null);
       landscapeFigure.hidden = true;
       dataFigure.hidden = false;
       data.setNotes([]);
-      showError((e as Error).message);
+      showError(runError((e as Error).message));
     }
     viewsDirty = true;
     lastCharts = 0;

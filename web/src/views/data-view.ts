@@ -18,8 +18,11 @@ export class DataView {
     return this.surface.canvas;
   }
 
-  setSummary(summary: RunSummary | null): void {
+  private idle = 'The picture appears once the run starts.';
+
+  setSummary(summary: RunSummary | null, idle = 'The picture appears once the run starts.'): void {
     this.summary = summary;
+    this.idle = idle;
     this.shown = [];
     this.others = [];
     this.draw(null);
@@ -41,7 +44,7 @@ export class DataView {
     const s = this.surface;
     s.clear();
     const summary = this.summary;
-    if (!summary) return this.message('The picture appears once the run starts.');
+    if (!summary) return this.message(this.idle);
     if (summary.task === 'function') return this.message('No data: this problem is a 2-D test function (see the landscape).');
     if (view?.kind === 'boundary') return this.boundary(summary, view.grid);
     if (view?.kind === 'curve' || (!view && summary.points && summary.inputs === 1)) return this.curve(summary, view?.kind === 'curve' ? view : null);
