@@ -13,7 +13,7 @@ import { validateState } from './state/validate';
 import { experimentSpec } from './state/spec';
 import { DataView } from './views/data-view';
 import { LandscapeView } from './views/landscape-view';
-import { h } from './ui/dom';
+import { h, uid } from './ui/dom';
 import { dataPanel } from './panels/data-panel';
 import { modelPanel } from './panels/model-panel';
 import { trainingPanel } from './panels/training-panel';
@@ -137,7 +137,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     if (s.problem === 'function') store.update((st) => (st.fn.x0 = [x, y]));
     data.render();
   });
-  const internals = h('input', { type: 'checkbox', id: 'show-internals' });
+  const internals = h('input', { type: 'checkbox', id: uid('show-internals') });
   internals.addEventListener('change', () => {
     landscape.showInternals = internals.checked;
     requestDraw();
@@ -208,7 +208,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
 
   const dataFigure = h('figure', { class: 'view', testid: 'data-view' }, h('figcaption', { text: 'Model and data' }), dataView.canvas);
   const landscapeFigure = h('figure', { class: 'view', testid: 'landscape' },
-    h('figcaption', {}, 'Loss landscape ', h('span', { class: 'check small' }, internals, h('label', { for: 'show-internals', text: 'show optimizer state', title: 'arrow: momentum (next step’s direction); dashed ellipse: per-coordinate step scale 1/√v of adaptive optimizers' }))),
+    h('figcaption', {}, 'Loss landscape ', h('span', { class: 'check small' }, internals, h('label', { for: internals.id, text: 'show optimizer state', title: 'arrow: momentum (next step’s direction); dashed ellipse: per-coordinate step scale 1/√v of adaptive optimizers' }))),
     landscape.canvas,
     h('p', { class: 'muted small', text: 'Click to start from another point (test functions).' }));
   const viewsEl = h('section', { class: 'panel views', 'aria-label': 'Views' },

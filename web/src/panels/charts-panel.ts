@@ -4,7 +4,7 @@ import { MetricChart, type Line } from '../charts/metric-chart';
 import { runColor } from '../palette';
 import type { Run } from '../runs/run';
 import { smooth } from '../smoothing';
-import { h, section, select } from '../ui/dom';
+import { h, section, select, uid } from '../ui/dom';
 
 const layerColors = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#56B4E9', '#E69F00', '#332288', '#882255', '#44AA99'];
 
@@ -15,15 +15,15 @@ export function chartsPanel() {
   const grad = new MetricChart('Gradient norm ‖g‖', { log: true, testid: 'chart-grad' });
   const layers = new MetricChart('Gradient norm per layer', { log: true, testid: 'chart-layers' });
 
-  const logBox = h('input', { type: 'checkbox', id: 'loss-log' });
+  const logBox = h('input', { type: 'checkbox', id: uid('loss-log') });
   logBox.checked = true;
-  const smoothing = h('input', { type: 'range', min: 0, max: 0.99, step: 0.01, id: 'loss-smoothing', 'aria-label': 'smoothing of the per-step train loss' });
+  const smoothing = h('input', { type: 'range', min: 0, max: 0.99, step: 0.01, id: uid('loss-smoothing'), 'aria-label': 'smoothing of the per-step train loss' });
   smoothing.value = '0.8';
   const layerRun = select([['0', 'Run 1']], '0', { 'aria-label': 'run whose layers are shown' });
   loss.toolbar.append(
     h('span', { class: 'chart-tools' },
-      h('span', { class: 'check' }, logBox, h('label', { for: 'loss-log', text: 'log scale' })),
-      h('label', { for: 'loss-smoothing', text: 'smoothing' }), smoothing));
+      h('span', { class: 'check' }, logBox, h('label', { for: logBox.id, text: 'log scale' })),
+      h('label', { for: smoothing.id, text: 'smoothing' }), smoothing));
   layers.toolbar.append(h('span', { class: 'chart-tools' }, layerRun));
 
   let redraw = () => {};

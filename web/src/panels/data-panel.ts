@@ -2,7 +2,7 @@
 // preview and column roles, or a 2-D test function; split, noise, size and seed.
 import { previewCsv } from '../csv/preview';
 import { bundledSources, defaultLoss, isRegression, type DataConfig } from '../state/types';
-import { clear, field, h, numberInput, section, select } from '../ui/dom';
+import { clear, field, h, numberInput, section, select, uid } from '../ui/dom';
 import type { PanelContext } from './context';
 import { thumbnail, thumbnailSources } from './thumbnails';
 
@@ -59,7 +59,7 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
 
   function sourceSelect(): HTMLSelectElement {
     const s = ctx.store.state;
-    const sel = h('select', { testid: 'dataset', id: 'dataset-select' });
+    const sel = h('select', { testid: 'dataset', id: uid('dataset') });
     const group = (label: string, items: Array<[string, string]>) => {
       const g = h('optgroup', { label });
       for (const [v, t] of items) g.appendChild(h('option', { value: v, text: t }));
@@ -105,14 +105,14 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
   }
 
   function upload(): HTMLElement {
-    const input = h('input', { type: 'file', accept: '.csv,.tsv,.txt,text/csv', testid: 'csv-input', id: 'csv-file' });
+    const input = h('input', { type: 'file', accept: '.csv,.tsv,.txt,text/csv', testid: 'csv-input', id: uid('csv-file') });
     input.addEventListener('change', async () => {
       const file = input.files?.[0];
       if (file) loadCsv(file.name, await file.text());
       input.value = '';
     });
     const drop = h('div', { class: 'drop' },
-      h('label', { for: 'csv-file', class: 'button secondary', text: 'Upload a CSV…' }),
+      h('label', { for: input.id, class: 'button secondary', text: 'Upload a CSV…' }),
       input,
       h('span', { class: 'muted small', text: 'or drop a .csv file here — the last column is the target by default' }));
     drop.addEventListener('dragover', (e) => {

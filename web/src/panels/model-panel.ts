@@ -1,5 +1,5 @@
 // Model: hidden layers (units, activation), initialisation, feature crosses, loss and L1/L2.
-import { clear, field, h, numberInput, section, select } from '../ui/dom';
+import { clear, field, h, numberInput, section, select, uid } from '../ui/dom';
 import type { PanelContext } from './context';
 
 const activations = ['relu', 'tanh', 'sigmoid', 'leaky_relu', 'elu', 'gelu', 'softplus', 'linear'];
@@ -77,7 +77,7 @@ export function modelPanel(ctx: PanelContext): { el: HTMLElement; render(): void
     body.appendChild(h('div', { class: 'row' }, field('Initialisation', init, 'how the weights start'), field('Init seed', initSeed, 'same seed ⇒ same initial weights')));
     const crossBox = h('div', { class: 'checks', role: 'group', 'aria-label': 'feature crosses' });
     for (const [name, label] of crosses) {
-      const cb = h('input', { type: 'checkbox', id: `cross-${name}-${Math.random().toString(36).slice(2, 7)}` });
+      const cb = h('input', { type: 'checkbox', id: uid(`cross-${name}`) });
       cb.checked = s.features.includes(name);
       cb.addEventListener('change', () => ctx.store.update((st) => {
         st.features = cb.checked ? [...st.features, name] : st.features.filter((f) => f !== name);

@@ -1,6 +1,6 @@
 // Share and export: copy a link with the whole state, download metrics/chart/experiment/weights,
 // import an experiment JSON.
-import { h } from '../ui/dom';
+import { h, uid } from '../ui/dom';
 
 export interface ShareActions {
   copyLink(): Promise<string>;
@@ -18,7 +18,7 @@ export function sharePanel(actions: ShareActions) {
     b.addEventListener('click', run);
     return b;
   };
-  const importInput = h('input', { type: 'file', accept: '.json,application/json', id: 'import-json', testid: 'import-json', class: 'visually-hidden' });
+  const importInput = h('input', { type: 'file', accept: '.json,application/json', id: uid('import-json'), testid: 'import-json', class: 'visually-hidden' });
   importInput.addEventListener('change', async () => {
     const file = importInput.files?.[0];
     if (file) actions.importJson(await file.text());
@@ -31,7 +31,7 @@ export function sharePanel(actions: ShareActions) {
       button('Loss chart (PNG)', 'export-png', actions.chartPng),
       button('Experiment (JSON)', 'export-json', actions.experimentJson),
       button('Trained weights (JSON)', 'export-weights', actions.weightsJson),
-      h('label', { for: 'import-json', class: 'button secondary', text: 'Import experiment…' }),
+      h('label', { for: importInput.id, class: 'button secondary', text: 'Import experiment…' }),
       importInput));
   // The menu closes once something is chosen, like any menu.
   menu.addEventListener('click', (e) => {

@@ -1,5 +1,5 @@
 // Training: batch mode (full batch, mini-batch of B, SGD with B = 1), number of steps, seed and speed.
-import { clear, field, h, numberInput, section, select } from '../ui/dom';
+import { clear, field, h, numberInput, section, select, uid } from '../ui/dom';
 import type { PanelContext } from './context';
 
 export function trainingPanel(ctx: PanelContext): { el: HTMLElement; render(): void } {
@@ -13,10 +13,10 @@ export function trainingPanel(ctx: PanelContext): { el: HTMLElement; render(): v
       const mode = s.batch_size === 'full' ? 'full' : s.batch_size === 1 ? 'sgd' : 'mini';
       const group = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': 'batch mode' });
       const size = numberInput(typeof s.batch_size === 'number' && s.batch_size > 1 ? s.batch_size : 32, { min: 2, step: 1, 'aria-label': 'mini-batch size B' });
+      const groupName = uid('batch-mode');
       for (const [value, label] of [['full', 'Full batch'], ['mini', 'Mini-batch'], ['sgd', 'SGD (B = 1)']]) {
-        const id = `batch-${value}-${Math.random().toString(36).slice(2, 7)}`;
-        const radio = h('input', { type: 'radio', name: `batch-${id}`, id, value });
-        radio.name = 'batch-mode';
+        const id = uid(`batch-${value}`);
+        const radio = h('input', { type: 'radio', name: groupName, id, value });
         radio.checked = mode === value;
         radio.addEventListener('change', () => {
           ctx.store.update((st) => {

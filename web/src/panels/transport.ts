@@ -1,6 +1,6 @@
 // Play, pause, single step, reset, speed, and the live readouts of the first run.
 import { formatNumber } from '../format';
-import { h } from '../ui/dom';
+import { h, uid } from '../ui/dom';
 
 export interface TransportActions {
   play(): void;
@@ -31,10 +31,10 @@ export function transport(actions: TransportActions, speed: number) {
   pause.addEventListener('click', () => actions.pause());
   step.addEventListener('click', () => actions.step());
   reset.addEventListener('click', () => actions.reset());
-  const speedInput = h('input', { type: 'range', min: 0, max: speeds.length - 1, step: 1, id: 'speed', 'aria-label': 'speed: steps per frame' });
+  const speedInput = h('input', { type: 'range', min: 0, max: speeds.length - 1, step: 1, id: uid('speed'), 'aria-label': 'speed: steps per frame' });
   const closest = speeds.reduce((best, s, i) => (Math.abs(s - speed) < Math.abs(speeds[best] - speed) ? i : best), 0);
   speedInput.value = String(closest);
-  const speedText = h('output', { for: 'speed', text: `${speeds[closest]}×` });
+  const speedText = h('output', { for: speedInput.id, text: `${speeds[closest]}×` });
   speedInput.addEventListener('input', () => {
     const v = speeds[Number(speedInput.value)];
     speedText.textContent = `${v}×`;
@@ -53,7 +53,7 @@ export function transport(actions: TransportActions, speed: number) {
   const testStat = stat('test loss', testLoss, 'loss on held-out data');
   const el = h('div', { class: 'transport', role: 'toolbar', 'aria-label': 'training controls' },
     h('div', { class: 'buttons' }, play, pause, step, reset),
-    h('div', { class: 'speed' }, h('label', { for: 'speed', text: 'Speed' }), speedInput, speedText),
+    h('div', { class: 'speed' }, h('label', { for: speedInput.id, text: 'Speed' }), speedInput, speedText),
     h('div', { class: 'stats', 'aria-live': 'off' },
       stat('step', stepCount, 'optimizer steps taken'),
       h('div', { class: 'stat', title: 'loss over the whole training set' }, trainLabel, trainLoss),
