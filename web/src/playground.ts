@@ -9,7 +9,7 @@ import { WorkerClient } from './runs/worker-client';
 import { Store } from './state/store';
 import { defaultState, isRegression, type Options, type PlaygroundState } from './state/types';
 import { decodeState, encodeState } from './state/hash';
-import { validateState } from './state/validate';
+import { importState } from './state/from-spec';
 import { experimentSpec } from './state/spec';
 import { DataView } from './views/data-view';
 import { LandscapeView } from './views/landscape-view';
@@ -197,8 +197,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     },
     importJson: (text) => {
       try {
-        const parsed = JSON.parse(text) as Record<string, unknown>;
-        setState(validateState(parsed.playground ?? parsed));
+        setState(importState(text));
         showError(null);
       } catch (e) {
         showError(`The imported file is not a descent experiment: ${(e as Error).message}`);
