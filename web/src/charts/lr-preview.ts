@@ -2,6 +2,7 @@
 import uPlot from 'uplot';
 import { formatNumber } from '../format';
 import { h } from '../ui/dom';
+import { themeOf } from '../ui/theme';
 
 export class LrPreview {
   readonly el = h('div', { class: 'lr-preview', role: 'img', 'aria-label': 'learning rate against step' });
@@ -16,6 +17,7 @@ export class LrPreview {
     const x = lrs.map((_, i) => i);
     const data: uPlot.AlignedData = [x, lrs];
     if (!this.plot) {
+      const t = themeOf(this.el);
       this.plot = new uPlot(
         {
           width: 260,
@@ -24,8 +26,8 @@ export class LrPreview {
           cursor: { show: false },
           scales: { x: { time: false } },
           axes: [
-            { size: 22, stroke: '#57606a', grid: { show: false }, ticks: { size: 3 }, font: '10px system-ui' },
-            { size: 44, stroke: '#57606a', grid: { stroke: '#eef0f3' }, ticks: { size: 3 }, font: '10px system-ui', values: (_u, v) => v.map((t) => (t === null || t === undefined ? '' : formatNumber(t, 2))) },
+            { size: 22, stroke: t.muted, grid: { show: false }, ticks: { size: 3 }, font: '10px system-ui' },
+            { size: 44, stroke: t.muted, grid: { stroke: t.soft }, ticks: { size: 3 }, font: '10px system-ui', values: (_u, v) => v.map((t) => (t === null || t === undefined ? '' : formatNumber(t, 2))) },
           ],
           series: [{}, { stroke: this.color, width: 1.6, points: { show: false } }],
         },

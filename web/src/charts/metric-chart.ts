@@ -4,6 +4,7 @@ import uPlot from 'uplot';
 import { alignSeries } from './align';
 import { formatNumber } from '../format';
 import { h } from '../ui/dom';
+import { themeOf } from '../ui/theme';
 
 export interface Line {
   label: string;
@@ -60,6 +61,7 @@ export class MetricChart {
   }
 
   private options(lines: Line[]): uPlot.Options {
+    const t = themeOf(this.el);
     const value = (_u: uPlot, v: number | null) => (v === null || v === undefined ? '–' : formatNumber(v));
     return {
       width: this.width,
@@ -68,12 +70,12 @@ export class MetricChart {
       legend: { live: true },
       scales: { x: { time: false }, y: this.log ? { distr: 3 } : { auto: true } },
       axes: [
-        { label: 'step', labelSize: 14, size: 30, stroke: '#57606a', grid: { stroke: '#eef0f3' }, ticks: { stroke: '#dde1e6' } },
+        { label: 'step', labelSize: 14, size: 30, stroke: t.muted, grid: { stroke: t.soft }, ticks: { stroke: t.line } },
         {
-          stroke: '#57606a',
+          stroke: t.muted,
           size: 56,
-          grid: { stroke: '#eef0f3' },
-          ticks: { stroke: '#dde1e6' },
+          grid: { stroke: t.soft },
+          ticks: { stroke: t.line },
           values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatNumber(v, 3))),
           // On a log axis only powers of ten get a label and a grid line: calmer than every 2…9.
           filter: this.log ? (_u, splits) => splits.map((v) => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? v : null)) : undefined,

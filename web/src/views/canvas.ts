@@ -1,5 +1,6 @@
 // A canvas sized for the device's pixel ratio, drawing in CSS pixels.
 import { h } from '../ui/dom';
+import { themeOf, type Theme } from '../ui/theme';
 
 export class Surface {
   readonly canvas: HTMLCanvasElement;
@@ -16,8 +17,13 @@ export class Surface {
     this.ctx.scale(ratio, ratio);
   }
 
-  clear(color = '#ffffff'): void {
-    this.ctx.fillStyle = color;
+  // Read when drawing (not when built): the canvas must be in the playground to see its theme.
+  get theme(): Theme {
+    return themeOf(this.canvas);
+  }
+
+  clear(): void {
+    this.ctx.fillStyle = this.theme.panel;
     this.ctx.fillRect(0, 0, this.width, this.height);
   }
 

@@ -57,7 +57,7 @@ export class DataView {
 
   private message(text: string): void {
     const ctx = this.surface.ctx;
-    ctx.fillStyle = '#57606a';
+    ctx.fillStyle = this.surface.theme.muted;
     ctx.font = '13px system-ui, sans-serif';
     ctx.textAlign = 'center';
     ctx.fillText(text, size / 2, size / 2, size - 20);
@@ -70,10 +70,10 @@ export class DataView {
 
   private axes(f: Frame, xLabel: string, yLabel: string): void {
     const ctx = this.surface.ctx;
-    ctx.strokeStyle = '#c9ced6';
+    ctx.strokeStyle = this.surface.theme.line;
     ctx.lineWidth = 1;
     ctx.strokeRect(f.left, f.top, f.w, f.hgt);
-    ctx.fillStyle = '#57606a';
+    ctx.fillStyle = this.surface.theme.muted;
     ctx.font = '11px system-ui, sans-serif';
     ctx.textAlign = 'left';
     ctx.fillText(formatNumber(f.xr[0], 2), f.left, f.top + f.hgt + 13);
@@ -227,21 +227,21 @@ export class DataView {
         ctx.fillStyle = i === j ? `rgba(0, 158, 115, ${0.1 + 0.8 * t})` : `rgba(213, 94, 0, ${v ? 0.1 + 0.8 * t : 0.04})`;
         ctx.fillRect(left + j * cell, top + i * cell, cell - 1, cell - 1);
         if (cell >= 16) {
-          ctx.fillStyle = t > 0.6 ? '#ffffff' : '#1b1f24';
+          ctx.fillStyle = t > 0.6 ? '#ffffff' : this.surface.theme.text;
           ctx.textAlign = 'center';
           ctx.fillText(String(v), left + j * cell + cell / 2, top + i * cell + cell / 2 + 3);
         }
       }
-      ctx.fillStyle = '#57606a';
+      ctx.fillStyle = this.surface.theme.muted;
       ctx.textAlign = 'right';
       ctx.fillText((names[i] ?? String(i)).slice(0, 10), left - 4, top + i * cell + cell / 2 + 3);
     }
     ctx.textAlign = 'left';
     ctx.font = '600 12px system-ui, sans-serif';
-    ctx.fillStyle = '#1b1f24';
+    ctx.fillStyle = this.surface.theme.text;
     ctx.fillText('Confusion matrix', 8, 16);
     ctx.font = '10px system-ui, sans-serif';
-    ctx.fillStyle = '#57606a';
+    ctx.fillStyle = this.surface.theme.muted;
     ctx.textAlign = 'center';
     ctx.fillText('predicted class →', left + (k * cell) / 2, top - 8);
     ctx.save();

@@ -55,7 +55,7 @@ export class LandscapeView {
     const ctx = s.ctx;
     s.clear();
     if (!this.grid || !this.image || !this.frame) {
-      ctx.fillStyle = '#57606a';
+      ctx.fillStyle = this.surface.theme.muted;
       ctx.font = '13px system-ui, sans-serif';
       ctx.textAlign = 'center';
       ctx.fillText('A landscape exists for 2-D test functions', size / 2, size / 2 - 8);
@@ -79,9 +79,9 @@ export class LandscapeView {
       ctx.stroke();
     }
     ctx.restore();
-    ctx.strokeStyle = '#c9ced6';
+    ctx.strokeStyle = this.surface.theme.line;
     ctx.strokeRect(f.left, f.top, f.w, f.hgt);
-    ctx.fillStyle = '#57606a';
+    ctx.fillStyle = this.surface.theme.muted;
     ctx.font = '11px system-ui, sans-serif';
     ctx.textAlign = 'left';
     ctx.fillText(formatNumber(f.xr[0], 2), f.left, f.top + f.hgt + 13);
