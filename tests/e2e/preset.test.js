@@ -19,7 +19,7 @@ test('the tutorial preset loads and runs its 1000 steps of gradient descent', as
   await page.getByTestId('preset-tutorial').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="dataset"]').value === 'five_points');
   assert.equal(await page.getByTestId('optimizer').inputValue(), 'sgd');
-  await page.locator('.legend .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  await page.locator('.legend .run-name', { hasText: 'sgd · lr 0.01' }).waitFor({ timeout: 20000 });
   await page.getByTestId('play').click();
   await page.locator('.legend .run-status', { hasText: 'done after 1000 steps' }).waitFor({ timeout: 60000 });
   assert.equal(await page.getByTestId('step-count').textContent(), '1000');
@@ -36,5 +36,40 @@ test('a test-function preset races on the landscape', async () => {
   await page.getByTestId('play').click();
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="step-count"]').textContent) >= 50);
   assert.ok((await canvasColours(page.getByTestId('landscape').locator('canvas'))) > 8);
+  assert.deepEqual(browser.errors, []);
+});
+
+test('a run whose learning rate is too big is marked as diverged, and the others go on', async () => {
+  const page = await openPlayground(browser, server);
+  await page.locator('.presets > summary').click();
+  await page.getByTestId('preset-learning-rate').click();
+  await page.locator('.legend li').nth(2).waitFor();
+  await page.getByTestId('play').click();
+  const diverged = page.locator('.legend li', { hasText: 'lr 0.1' }).locator('.run-status');
+  await diverged.filter({ hasText: /^diverged at step \d+$/ }).waitFor({ timeout: 60000 });
+  await page.locator('.legend li', { hasText: 'lr 0.02' }).locator('.run-status', { hasText: 'done after 300 steps' }).waitFor({ timeout: 60000 });
+  assert.equal(await page.getByTestId('error').isVisible(), false, 'divergence is not a page error');
+  assert.deepEqual(browser.errors, []);
+});
+
+test('clicking the landscape of a test function starts the runs from there', async () => {
+  const page = await openPlayground(browser, server);
+  await page.locator('.presets > summary').click();
+  await page.getByTestId('preset-adaptive-rosenbrock').click();
+  const startX = page.getByLabel('Start x');
+  await page.waitForFunction(() => document.querySelector('[data-testid="dataset"]').value === 'fn:rosenbrock');
+  const canvas = page.getByTestId('landscape').locator('canvas');
+  await canvas.waitFor();
+  const box = await canvas.boundingBox();
+  // the plotting area spans pixels 34…312 of 320 across x ∈ [−2, 2]: 75 % across is x ≈ 0.97
+  await canvas.click({ position: { x: box.width * (34 + 0.75 * 278) / 320, y: box.height / 2 } });
+  // The data panel is rebuilt with the new start point; read the field afresh until it shows it.
+  let x = NaN;
+  for (let i = 0; i < 50 && !(Math.abs(x - 1) < 0.1); i++) {
+    x = Number(await startX.inputValue());
+    await page.waitForTimeout(100);
+  }
+  assert.ok(Math.abs(x - 1) < 0.1, `start x ${x}`);
+  assert.match(await page.evaluate(() => location.hash), /^#s=/);
   assert.deepEqual(browser.errors, []);
 });

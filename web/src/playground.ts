@@ -341,8 +341,9 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     const wasPlaying = race.playing;
     pending = setTimeout(() => {
       pending = null;
+      const resume = wasPlaying || race.playing; // Play may have been pressed during the wait
       void reset().then(() => {
-        if (wasPlaying && race.runs.some((r) => r.summary)) race.play(store.state.speed);
+        if (resume && race.runs.some((r) => r.summary)) race.play(store.state.speed);
       });
     }, 120);
   });
