@@ -36,6 +36,7 @@ export interface PlaygroundOptions {
 
 export interface PlaygroundHandle {
   readonly store: Store;
+  readonly playing: boolean;
   play(): void;
   pause(): void;
   reset(): Promise<void>;
@@ -382,6 +383,9 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
 
   return {
     store,
+    get playing() {
+      return race.playing && !race.finished;
+    },
     play,
     pause,
     reset,
