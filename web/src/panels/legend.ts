@@ -56,6 +56,8 @@ export function legend() {
       if (isFunction) {
         if (lastLoss !== null) metrics.push(`f = ${formatNumber(lastLoss)}`);
       } else if (e) {
+        // A 1-feature linear model is just θ = (w, b): show where the run has got to.
+        if (run.summary?.landscape && run.path.length >= 2) metrics.push(`w = ${formatNumber(run.path[run.path.length - 2])}, b = ${formatNumber(run.path[run.path.length - 1])}`);
         metrics.push(`train ${formatNumber(e.trainLoss)}`);
         if (!Number.isNaN(e.testLoss)) metrics.push(`test ${formatNumber(e.testLoss)}`);
         if (!Number.isNaN(e.score)) metrics.push(regression ? `R² ${formatNumber(e.score)}` : `acc ${(e.score * 100).toFixed(1)}%`);
