@@ -10,5 +10,6 @@ using Args = std::vector<std::string>;
 int replay(const Args& args);  // replay.cpp
 int catalog(const Args& args); // catalog.cpp
 int train(const Args& args);   // train.cpp
+int bench(const Args& args);   // bench.cpp
 
 }  // namespace descent::cli

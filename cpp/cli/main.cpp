@@ -20,6 +20,7 @@ constexpr Command kCommands[] = {
     {"catalog", "catalog                 list optimizers and schedules with their options (JSON)",
      descent::cli::catalog},
     {"train", "train SPEC.json [--csv FILE] [--out FILE]  train an experiment, stream JSON lines", descent::cli::train},
+    {"bench", "bench [--json] [--workload W] [--repetitions N]  time the speed workloads W1-W4", descent::cli::bench},
 };
 
 void usage(std::FILE* out) {

@@ -7,7 +7,19 @@ export interface CoreInfo {
   simd: boolean;
 }
 
+// --- bind_bench.cpp --------------------------------------------------------------------------
+export interface BenchResult {
+  workload: 'W1' | 'W2' | 'W3' | 'W4';
+  median: number;
+  min: number;
+  max: number;
+  unit: 'samples_per_s' | 'us_per_1000_updates';
+  repetitions: number;
+}
+
 export interface CoreModule {
+  /** Times a speed workload (docs/performance.md) after ≥ 0.5 s of warm-up; blocks the calling thread. */
+  benchmark(workload: string, repetitions: number): BenchResult;
   info(): CoreInfo;
   simdDot(a: Float32Array, b: Float32Array): number;
 
