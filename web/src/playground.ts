@@ -25,6 +25,7 @@ import { presetsPanel } from './panels/presets-panel';
 import { sharePanel } from './panels/share-panel';
 import type { PanelContext, UploadedCsv } from './panels/context';
 import { canvasPng, download, metricsCsv } from './export';
+import { embedSnippets } from './widget/embed-code';
 
 export interface PlaygroundOptions {
   state?: PlaygroundState;
@@ -107,6 +108,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   let frame = 0;
   let lastCharts = 0;
   let viewsDirty = true;
+  let lastViews = 0;
   // Streaming metrics need no more than ~20 redraws a second; rendering the page costs far more than
   // the drawing code, so fewer frames keep every main-thread task short.
   let lastFrame = 0;
@@ -196,6 +198,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       const doc = `[${weights.join(',')}]`;
       download('descent-weights.json', new Blob([doc], { type: 'application/json' }));
     },
+    embedCode: () => embedSnippets(store.state, location.href),
     importJson: (text) => {
       try {
         setState(importState(text));
@@ -216,12 +219,15 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     lesson,
     h('div', { class: 'view-pair' }, dataFigure, landscapeFigure, h('div', { class: 'legend-box' }, h('h3', { class: 'legend-title', text: 'Runs' }), runLegend.el)));
 
+  // With every control panel hidden (an embedded widget), the outputs take the whole width.
+  const layout = (controls: HTMLElement, outputs: HTMLElement) =>
+    controls.childElementCount ? h('div', { class: 'layout' }, controls, outputs) : h('div', { class: 'layout single' }, outputs);
   const shown = (name: string) => !options.controls || options.controls.includes(name);
   host.querySelector('.loading')?.remove();
   const parts: Array<Node | null> = [
     h('div', { class: 'topbar' }, controls.el, shown('share') ? share.el : null),
     shown('presets') ? presets.el : null,
-    h('div', { class: 'layout' },
+    layout(
       h('div', { class: 'column controls' }, shown('data') ? data.el : null, shown('model') ? model.el : null, shown('training') ? training.el : null),
       h('div', { class: 'column outputs' }, shown('views') ? viewsEl : null, shown('optimizers') ? runs.el : null, shown('charts') ? charts.el : null)),
     h('footer', { class: 'foot' }, coreStatus),
@@ -241,21 +247,23 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     const all = race.runs;
     const first = all[0];
     const isFunction = store.state.problem === 'function';
-    const e = first?.latest() ?? null;
-    const lastLoss = first && first.loss.length ? first.loss[first.loss.length - 1] : null;
-    controls.show({
-      step: first?.step ?? 0,
-      trainLoss: isFunction ? lastLoss : (e?.trainLoss ?? null),
-      testLoss: e?.testLoss ?? null,
-      score: e?.score ?? null,
-      regression: regression(),
-      function: isFunction,
-      diverged: first?.divergedAt !== null && first?.divergedAt !== undefined,
-    });
     controls.setPlaying(race.playing && !race.finished);
     if (race.playing && race.finished) race.playing = false;
-    if (viewsDirty) {
+    // Texts and pictures at most 10 times a second: each change costs the page a layout.
+    if (viewsDirty && performance.now() - lastViews >= 100) {
       viewsDirty = false;
+      lastViews = performance.now();
+      const e = first?.latest() ?? null;
+      const lastLoss = first && first.loss.length ? first.loss[first.loss.length - 1] : null;
+      controls.show({
+        step: first?.step ?? 0,
+        trainLoss: isFunction ? lastLoss : (e?.trainLoss ?? null),
+        testLoss: e?.testLoss ?? null,
+        score: e?.score ?? null,
+        regression: regression(),
+        function: isFunction,
+        diverged: first?.divergedAt !== null && first?.divergedAt !== undefined,
+      });
       runLegend.show(all, regression(), isFunction);
       dataView.update(all.map((r) => r.view));
       if (first?.landscape && first.landscape !== shownLandscape) {
@@ -265,7 +273,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       landscape.draw(all.map((r) => ({ index: r.index, path: r.path, internals: r.internals })));
       const failed = all.find((r) => r.error && !r.summary);
       if (failed) showError(runError(failed.error!));
-    }
+    } else if (viewsDirty) requestDraw();
     // One chart per frame at most, in turn, so no frame carries all five redraws.
     const now = performance.now();
     if (lastCharts === 0) {

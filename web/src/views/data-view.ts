@@ -34,7 +34,10 @@ export class DataView {
   // Takes every run's latest picture (index = run); redraws only when one changed. The first run's
   // picture is drawn; 1-D fits of the other runs are overlaid in their colours.
   update(views: Array<View | null>): void {
-    if (views.length === this.shown.length && views.every((v, i) => v === this.shown[i])) return;
+    // Other runs' pictures matter only for 1-D fits, which are overlaid.
+    const overlaid = views[0]?.kind === 'curve';
+    const same = views.length === this.shown.length && (overlaid ? views.every((v, i) => v === this.shown[i]) : views[0] === this.shown[0]);
+    if (same) return;
     this.shown = views;
     this.others = views.slice(1);
     this.draw(views[0] ?? null);
