@@ -9,6 +9,7 @@ export interface ShareActions {
   experimentJson(): void;
   weightsJson(): void;
   importJson(text: string): void;
+  embedCode(): { script: string; iframe: string };
 }
 
 export function sharePanel(actions: ShareActions) {
@@ -38,6 +39,24 @@ export function sharePanel(actions: ShareActions) {
     if ((e.target as HTMLElement).closest('.menu-items button')) menu.open = false;
   });
   importInput.addEventListener('change', () => (menu.open = false));
+  // Both snippets are shown for reading and copying by hand (clipboards can be off), and copied.
+  const embedText = h('textarea', { readonly: true, rows: 9, testid: 'embed-code', 'aria-label': 'embed code', class: 'embed-code' });
+  const embedNote = h('span', { class: 'muted small', 'aria-live': 'polite' });
+  const embed = h('details', { class: 'menu' },
+    h('summary', { class: 'button secondary', text: 'Embed' }),
+    h('div', { class: 'menu-items', style: 'width: min(36rem, 80vw)' },
+      h('p', { class: 'small muted', text: 'Paste into any page: the script and element, or (where scripts are not allowed) the iframe.' }),
+      embedText,
+      h('div', { class: 'row' }, button('Copy embed code', 'copy-embed', () => {
+        embedText.select();
+        navigator.clipboard.writeText(embedText.value).then(() => 'Copied.', () => 'Select the text and copy it.').then((note) => (embedNote.textContent = note));
+      }), embedNote)));
+  embed.addEventListener('toggle', () => {
+    if (!embed.open) return;
+    const code = actions.embedCode();
+    embedText.value = `<!-- script + element -->\n${code.script}\n\n<!-- iframe -->\n${code.iframe}`;
+    embedNote.textContent = '';
+  });
   const el = h('div', { class: 'share', role: 'group', 'aria-label': 'share and export' },
     button('Copy link', 'copy-link', () => {
       actions.copyLink().then((note) => {
@@ -45,6 +64,7 @@ export function sharePanel(actions: ShareActions) {
         setTimeout(() => (copied.textContent = ''), 3000);
       });
     }),
+    embed,
     menu,
     copied);
   return { el };

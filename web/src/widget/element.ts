@@ -33,6 +33,7 @@ export class DescentPlayground extends HTMLElement {
     style.textContent = css;
     this.frame = document.createElement('div');
     this.frame.className = 'frame';
+    this.frame.setAttribute('part', 'frame'); // lets a host page (embed.html) restyle the border
     shadow.append(style, this.frame);
   }
 
