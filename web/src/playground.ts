@@ -26,7 +26,6 @@ import { sharePanel } from './panels/share-panel';
 import type { PanelContext, UploadedCsv } from './panels/context';
 import { canvasPng, download, metricsCsv } from './export';
 import { embedSnippets } from './widget/embed-code';
-import { embedSnippets } from './widget/embed-code';
 
 export interface PlaygroundOptions {
   state?: PlaygroundState;
@@ -199,7 +198,6 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       const doc = `[${weights.join(',')}]`;
       download('descent-weights.json', new Blob([doc], { type: 'application/json' }));
     },
-    embedCode: () => embedSnippets(store.state, location.href),
     embedCode: () => embedSnippets(store.state, location.href),
     importJson: (text) => {
       try {
