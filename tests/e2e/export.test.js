@@ -15,7 +15,7 @@ after(async () => {
 });
 
 async function download(page, testid) {
-  await page.locator('.menu > summary').click();
+  await page.locator('.menu > summary', { hasText: 'Export' }).click();
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
   return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
 }

@@ -31,7 +31,8 @@ test('axe-core finds no serious or critical accessibility violations', async () 
   await page.getByTestId('add-run').click();
   await page.getByLabel('run 2 schedule').selectOption('multistep');
   await page.locator('.presets > summary').click();
-  await page.locator('.menu > summary').click();
+  await page.locator('.menu > summary', { hasText: 'Export' }).click();
+  await page.locator('.menu > summary', { hasText: 'Embed' }).click();
   await page.getByTestId('csv-input').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n') });
   await page.locator('table.preview').waitFor();
   assert.deepEqual(await seriousViolations(page), []);
