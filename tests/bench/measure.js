@@ -1,11 +1,12 @@
 // Times one engine on one workload the same way everywhere (Node or a browser worker): warm up for at
-// least half a second of work (V8 tiers WebAssembly up while it runs), then time ≥ 5 repetitions of one
-// epoch (W4: 1,000 updates) and report the median, min and max.
+// least half a second of work (V8 tiers WebAssembly up while it runs), then time ≥ 5 repetitions of
+// whole epochs (W4: 1,000 updates), each repeated for ≥ 50 ms because browsers coarsen timers, and
+// report the median, min and max.
 import { workloads } from './workloads.js';
 
 const now = () => performance.now();
 
-export function measure(engine, id, { repetitions = 5, warmupMs = 500, minRepMs = 0 } = {}) {
+export function measure(engine, id, { repetitions = 5, warmupMs = 500, minRepMs = 50 } = {}) {
   const start = now();
   do engine.epoch();
   while (now() - start < warmupMs);

@@ -3,15 +3,12 @@
 // and ConvNetJS 0.3's own Trainer. Every engine exposes setup(id) → { epoch(), samplesPerEpoch, backend }.
 import { workloads, makeData } from './workloads.js';
 
-export async function tfjs(backendName, wasmPaths) {
-  // The union package registers every kernel's gradient (tfjs-core alone does not).
-  const mod = await import('@tensorflow/tfjs');
-  const tf = mod.default ?? mod;
-  if (backendName === 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    if (wasmPaths) wasm.setWasmPaths(wasmPaths);
-    wasm.setThreadsCount?.(1);
-  }
+// `tf` is TF.js with gradients registered: in Node the union package '@tensorflow/tfjs'; in the
+// browser tfjs-core + its register_all_gradients (one bundled copy of tfjs-core for every backend).
+// `wasm` is '@tensorflow/tfjs-backend-wasm', imported by the caller next to `tf` so both share one
+// tfjs-core, with its .wasm paths already set where the environment needs them.
+export async function tfjs(tf, backendName, wasm) {
+  if (backendName === 'wasm') wasm.setThreadsCount?.(1);
   const ok = await tf.setBackend(backendName);
   if (!ok) throw new Error(`TF.js backend ${backendName} unavailable`);
   await tf.ready();

@@ -1,7 +1,7 @@
 #pragma once
 // The fixed speed workloads W1–W4 (docs/performance.md), timed the same way natively (`descent bench`)
 // and in WebAssembly (the module's benchmark()): warm up for at least half a second, then time each
-// repetition (one epoch; W4: 1,000 updates) and report median, min and max.
+// repetition (whole epochs, W4: 1,000 updates, repeated for ≥ 50 ms) and report median, min and max.
 #include <string>
 #include <vector>
 
