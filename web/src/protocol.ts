@@ -62,13 +62,10 @@ export interface RunSummary {
   inputs: number;
   classes: string[];
   notes: string[];
-  nTrain: number;
   nTest: number;
-  maxSteps: number;
   points: Points | null; // for 1-D and 2-D data views
   landscape: Grid | null; // 2-D test functions and 1-feature linear regression (θ0 = w, θ1 = b)
   start: [number, number] | null; // first point of the trajectory on the landscape
-  layers: number; // weight layers, for per-layer gradient norms
 }
 
 // What a 2-D optimizer carries between steps: its first moment (momentum buffer, Adam's m) and its

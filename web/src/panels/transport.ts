@@ -82,5 +82,5 @@ export function transport(actions: TransportActions, speed: number) {
     set(r2, r.regression ? fmt(r.score) : '–');
   };
 
-  return { el, setPlaying, show, focusPlay: () => play.focus() };
+  return { el, setPlaying, show };
 }

@@ -40,13 +40,10 @@ export class FunctionSession implements Session {
       inputs: 2,
       classes: [],
       notes: [fn.description],
-      nTrain: 0,
       nTest: 0,
-      maxSteps: job.steps,
       points: null,
       landscape,
       start: job.x0,
-      layers: 0,
     };
     this.collectPath();
   }

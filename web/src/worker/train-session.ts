@@ -56,13 +56,10 @@ export class TrainSession implements Session {
       inputs: ds.features.length,
       classes: ds.classes,
       notes: ds.notes,
-      nTrain: ds.n_train,
       nTest: ds.n_test,
-      maxSteps: steps,
       points: null,
       landscape,
       start,
-      layers: hidden + 1,
     };
   }
 
