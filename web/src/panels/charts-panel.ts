@@ -80,7 +80,7 @@ export function chartsPanel() {
         label: k === count - 1 ? 'output' : `layer ${k + 1}`,
         color: layerColors[k % layerColors.length],
         x: run.evals.map((e) => e.step),
-        y: run.evals.map((e) => e.layerGradNorms[k]),
+        y: smooth(run.evals.map((e) => e.layerGradNorms[k]), Number(smoothing.value)),
       });
     }
     layers.update(lines);
