@@ -47,6 +47,22 @@ h1 { margin: 0; }
 descent-playground { margin-bottom: 8px; }
 `;
 
+// A blog on another origin (localhost) that loads the widget from the server of dist/ (127.0.0.1).
+const crossHtml = (distOrigin) => `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>A blog elsewhere</title>
+<script type="module" src="${distOrigin}/dist/descent-widget.js"></script></head>
+<body><descent-playground id="cross" preset="tutorial" height="300" autoplay></descent-playground></body>
+</html>`;
+const crossCsp = () => [
+  "default-src 'self'",
+  `script-src 'self' ${url} 'wasm-unsafe-eval'`,
+  `worker-src 'self' blob: ${url}`, // a module worker's imports are checked against worker-src
+  `connect-src 'self' ${url}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+].join('; ');
+
 let browser;
 let server;
 let url;
@@ -68,7 +84,10 @@ before(async () => {
     if (file.endsWith('/')) file += 'index.html';
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': csp });
+      // dist/ is served with CORS, as a CDN or GitHub Pages would, so other origins can load the widget.
+      const headers = { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Access-Control-Allow-Origin': '*' };
+      headers['Content-Security-Policy'] = file.endsWith('cross.html') ? crossCsp() : csp;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -76,6 +95,7 @@ before(async () => {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${server.address().port}`;
+  await writeFile(join(scratch, 'cross.html'), crossHtml(url));
   browser = await openBrowser();
 });
 after(async () => {
@@ -200,5 +220,13 @@ test('a widget below the fold starts only when scrolled into view and pauses whe
   assert.ok(away < 80, 'the saddle race finished before it could be paused');
   await page.locator('#below').scrollIntoViewIfNeeded();
   await waitStep(page, 'below', away + 1);
+  assert.deepEqual(browser.errors, []);
+});
+
+test('a page on another origin runs a widget loaded from the dist server', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${url.replace('127.0.0.1', 'localhost')}/page/cross.html`);
+  await waitStep(page, 'cross', 3);
+  assert.equal(await page.locator('#cross').getByTestId('error').isVisible(), false);
   assert.deepEqual(browser.errors, []);
 });

@@ -1,6 +1,18 @@
 // Request/reply over one worker: each request carries an id and resolves with the reply of that id;
 // replies without a matching request (progress) go to the listener.
 import type { Reply, Request } from '../protocol';
+import workerUrl from '../worker.ts?worker&url';
+
+// Browsers start only same-origin worker scripts. When the widget is loaded from another origin (a
+// CDN, or the playground's host named in an embed snippet), a same-origin blob imports the real
+// worker module, which that host serves with CORS as it already must for the widget's own script.
+let shimUrl: string | null = null; // one blob for every worker of the page
+function startWorker(): Worker {
+  const url = new URL(workerUrl, import.meta.url);
+  if (url.origin === location.origin) return new Worker(url, { type: 'module' });
+  shimUrl ??= URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));
+  return new Worker(shimUrl, { type: 'module' });
+}
 
 type Pending = { resolve: (r: Reply) => void; reject: (e: Error) => void };
 type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -11,7 +23,7 @@ export class WorkerClient {
   private nextId = 1;
 
   constructor(private onPush: (reply: Reply) => void, private onFailure: (message: string) => void) {
-    this.worker = new Worker(new URL('../worker.ts', import.meta.url), { type: 'module' });
+    this.worker = startWorker();
     this.worker.onmessage = (event: MessageEvent<Reply>) => this.receive(event.data);
     this.worker.onerror = (event) => {
       event.preventDefault();
