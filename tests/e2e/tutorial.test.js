@@ -2,7 +2,11 @@
 // lesson widget starting only once it is scrolled into view, then training.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { serveDist, openBrowser, openPlayground } from './browser.js';
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser;
 let server;
@@ -77,5 +81,16 @@ test('a tutorial widget scrolled out of view pauses and resumes when seen again'
   assert.ok(hidden < 2000, 'the run finished before it could be paused');
   await widgets.nth(i).scrollIntoViewIfNeeded();
   await page.waitForFunction(([i, s]) => Number(document.querySelectorAll('descent-playground')[i].shadowRoot.querySelector('[data-testid="step-count"]')?.textContent) > s, [i, hidden], { timeout: 15000 });
+  assert.deepEqual(browser.errors, []);
+});
+
+test('axe-core finds no serious or critical violations on the tutorial, widgets included', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + 'tutorial.html');
+  await page.locator('descent-playground').first().locator('.descent[data-ready="true"]').waitFor({ timeout: 20000 });
+  await page.evaluate(axeSource); // evaluated by the driver, so the page's CSP does not apply
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
   assert.deepEqual(browser.errors, []);
 });
