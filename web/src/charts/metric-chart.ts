@@ -14,7 +14,7 @@ export interface Line {
   y: ArrayLike<number>;
 }
 
-const maxPoints = 600; // a chart is ~300 px wide: more points only cost time
+const maxPoints = 400; // a chart is ~300 px wide: more points only cost time
 
 export class MetricChart {
   readonly el: HTMLElement;
