@@ -7,6 +7,9 @@ import { createRequire } from 'node:module';
 import { serveDist, openBrowser, openPlayground } from './browser.js';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const golden = JSON.parse(await readFile(new URL('../data/golden/training.json', import.meta.url), 'utf8'));
+const tutorialCase = golden.cases.find((c) => c.name === 'linreg_tutorial_gd');
+const [goldenW, goldenB] = [tutorialCase.final_params[0].W[0][0], tutorialCase.final_params[0].b[0]];
 
 let browser;
 let server;
@@ -42,10 +45,10 @@ test('the tutorial renders its formulas and every widget trains once scrolled in
   const formulas = await page.locator('.formulas .katex-display').count();
   assert.ok(formulas >= 10, `expected the lesson's display formulas rendered, got ${formulas}`);
   assert.equal(await page.locator('.katex-error').count(), 0);
-  // The θ the lesson states is golden case linreg_tutorial_gd's final_params (W 2.18600, b −0.94945).
-  const theta = await page.getByTestId('tutorial-theta').textContent();
-  assert.match(theta, /−0\.949|-0\.949/);
-  assert.match(theta, /2\.186/);
+  // The θ the lesson states is golden case linreg_tutorial_gd's final_params (θ0 = b, θ1 = W).
+  const theta = (await page.getByTestId('tutorial-theta').textContent()).replace(/−/g, '-');
+  const [t0, t1] = [...theta.matchAll(/-?\d+\.\d+/g)].map((m) => Number(m[0]));
+  assert.ok(Math.abs(t0 - goldenB) < 5e-4 && Math.abs(t1 - goldenW) < 5e-4, `${theta} vs golden b ${goldenB}, W ${goldenW}`);
 
   const widgets = page.locator('descent-playground');
   const n = await widgets.count();
@@ -92,5 +95,18 @@ test('axe-core finds no serious or critical violations on the tutorial, widgets 
   const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+  assert.deepEqual(browser.errors, []);
+});
+
+test('the first lesson widget reaches the golden θ after its 1,000 steps', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + 'tutorial.html');
+  const widget = page.locator('descent-playground').first();
+  await page.waitForFunction(() => document.querySelector('descent-playground').shadowRoot.querySelector('.legend')?.textContent.includes('done after 1000 steps'), null, { timeout: 60000 });
+  const text = await widget.locator('.legend').textContent();
+  const w = Number(/w = (-?[\d.]+)/.exec(text)[1]);
+  const b = Number(/b = (-?[\d.]+)/.exec(text)[1]);
+  // The legend shows four significant digits.
+  assert.ok(Math.abs(w - goldenW) < 2e-3 && Math.abs(b - goldenB) < 2e-3, `${text} vs golden W ${goldenW}, b ${goldenB}`);
   assert.deepEqual(browser.errors, []);
 });
