@@ -198,6 +198,11 @@ test('changing attributes reconfigures a widget', async () => {
   assert.equal(await fn.locator('.descent').getAttribute('data-theme'), 'dark');
   await page.evaluate(() => document.getElementById('fn').setAttribute('height', '400'));
   assert.equal(await fn.locator('.frame').evaluate((f) => f.getBoundingClientRect().height), 400);
+  await page.evaluate(() => document.getElementById('fn').setAttribute('height', 'very tall'));
+  assert.match(await fn.getByTestId('error').textContent(), /height: expected pixels/);
+  await page.evaluate(() => document.getElementById('fn').setAttribute('height', '300'));
+  await waitStep(page, 'fn', 1);
+  assert.equal(await fn.locator('.frame').evaluate((f) => f.getBoundingClientRect().height), 300);
   // A bad value is reported in place, and fixing it brings the playground back.
   await page.evaluate(() => document.getElementById('fn').setAttribute('controls', 'views,sidebar'));
   assert.match(await fn.getByTestId('error').textContent(), /controls: unknown panel "sidebar"/);

@@ -51,10 +51,8 @@ export class DescentPlayground extends HTMLElement {
 
   attributeChangedCallback(name: string, before: string | null, after: string | null): void {
     if (before === after || !this.isConnected) return;
-    if (name === 'height') {
-      this.applyHeight();
-      return;
-    }
+    // A new height needs no restart, unless the widget is showing an error (or still starting).
+    if (name === 'height' && this.applyHeight() && this.handle) return;
     // Several attributes set in a row (a script configuring the element) cost one remount.
     if (this.queued) return;
     this.queued = true;
@@ -65,11 +63,13 @@ export class DescentPlayground extends HTMLElement {
     });
   }
 
-  private applyHeight(): void {
+  // Returns false for a bad value, which mount() then reports.
+  private applyHeight(): boolean {
     try {
       this.frame.style.height = parseHeight(this.getAttribute('height'));
-    } catch (e) {
-      this.showError((e as Error).message);
+      return true;
+    } catch {
+      return false;
     }
   }
 
