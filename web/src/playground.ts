@@ -74,15 +74,16 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   }
 
   // The starting state: explicit option, else the link's hash (a bad one keeps the defaults).
-  // A link that could not be restored stays reported until the learner changes something.
+  // A link (or an imported file) that could not be read stays reported until the learner changes
+  // something.
   let initial = options.state ?? defaultState();
-  let linkError: string | null = null;
+  let stickyError: string | null = null;
   if (!options.state && options.hash) {
     try {
       initial = decodeState(location.hash) ?? initial;
     } catch (e) {
-      linkError = `This link could not be restored — ${(e as Error).message}. The default experiment is shown instead.`;
-      showError(linkError);
+      stickyError = `This link could not be restored — ${(e as Error).message}. The default experiment is shown instead.`;
+      showError(stickyError);
     }
   }
   const store = new Store(initial);
@@ -204,7 +205,9 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
         setState(importState(text));
         showError(null);
       } catch (e) {
-        showError(`The imported file is not a descent experiment: ${(e as Error).message}`);
+        // Stays shown until the next change, even if a run that was starting finishes meanwhile.
+        stickyError = `The imported file is not a descent experiment: ${(e as Error).message}`;
+        showError(stickyError);
       }
     },
   });
@@ -303,7 +306,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       const s = await race.reset(store.state, csv?.text);
       if (!s) return;
       summary = s;
-      showError(linkError);
+      showError(stickyError);
       data.setNotes(s.notes);
       dataView.setSummary(s);
       landscape.setGrid(s.landscape);
@@ -342,7 +345,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
 
   let pending: ReturnType<typeof setTimeout> | null = null;
   store.subscribe((s, retrain) => {
-    linkError = null;
+    stickyError = null;
     if (options.hash) history.replaceState(null, '', encodeState(s));
     if (!retrain) return;
     if (pending) clearTimeout(pending);
@@ -385,7 +388,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   };
   keyTarget.addEventListener('keydown', onKey);
 
-  if (options.hash && !linkError) history.replaceState(null, '', encodeState(store.state));
+  if (options.hash && !stickyError) history.replaceState(null, '', encodeState(store.state));
   await reset();
   host.dataset.ready = 'true'; // tests wait for this before interacting
 
