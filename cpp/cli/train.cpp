@@ -1,12 +1,15 @@
 // descent train SPEC.json [--csv FILE] [--out FILE]: trains as the spec says and streams JSON lines.
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
 
 #include "cli/commands.hpp"
+#include "data/csv.hpp"
+#include "data/limits.hpp"
 #include "train/experiment.hpp"
 #include "train/report.hpp"
 
@@ -22,15 +25,26 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
+// A CSV over the ingest limit is refused from its size, before any of it is read into memory.
+std::string read_csv(const std::string& path) {
+  std::error_code error;
+  const auto bytes = std::filesystem::file_size(path, error);
+  if (!error && bytes > data_limits::max_input_bytes) throw std::invalid_argument(path + ": " + file_too_large(bytes));
+  return read_file(path);
+}
+
 }  // namespace
 
 int train(const Args& args) {
   std::string spec_path, csv_path, out_path;
   bool bad = false;
   for (std::size_t i = 0; i < args.size() && !bad; ++i) {
-    if ((args[i] == "--csv" || args[i] == "--out") && i + 1 < args.size())
-      (args[i] == "--csv" ? csv_path : out_path) = args[++i];
-    else if (spec_path.empty() && !args[i].empty() && args[i][0] != '-')
+    if ((args[i] == "--csv" || args[i] == "--out") && i + 1 < args.size()) {
+      // Chosen before the ++i: in `(cond ? a : b) = args[++i]` the right side is evaluated first, which
+      // once made `--csv FILE` overwrite FILE with the report.
+      std::string& path = args[i] == "--csv" ? csv_path : out_path;
+      path = args[++i];
+    } else if (spec_path.empty() && !args[i].empty() && args[i][0] != '-')
       spec_path = args[i];
     else
       bad = true;
@@ -45,8 +59,10 @@ int train(const Args& args) {
   } catch (const nlohmann::json::parse_error& e) {
     throw std::runtime_error(spec_path + ": malformed JSON: " + e.what());
   }
-  const std::string csv = csv_path.empty() ? std::string() : read_file(csv_path);
+  const std::string csv = csv_path.empty() ? std::string() : read_csv(csv_path);
   auto trainer = train::make_trainer(spec, csv);
+  // What ingest did to the data (rows dropped, values filled, columns encoded) is never silent.
+  for (const auto& note : trainer->data().notes) std::fprintf(stderr, "descent train: %s\n", note.c_str());
 
   std::ofstream file;
   if (!out_path.empty()) {

@@ -220,11 +220,15 @@ std::string describe_column(const CsvTable& table, std::size_t col) {
   return s;
 }
 
+std::string file_too_large(std::size_t bytes) {
+  return "the file has " + std::to_string(bytes) + " bytes; the limit is " +
+         std::to_string(data_limits::max_input_bytes) + " bytes (" + std::to_string(data_limits::max_input_bytes >> 20) +
+         " MB)";
+}
+
 CsvTable parse_csv(std::string_view bytes, HeaderMode header) {
   if (bytes.size() > data_limits::max_input_bytes)
-    throw std::invalid_argument("the file has " + std::to_string(bytes.size()) + " bytes; the limit is " +
-                                std::to_string(data_limits::max_input_bytes) + " bytes (" +
-                                std::to_string(data_limits::max_input_bytes >> 20) + " MB)");
+    throw std::invalid_argument(file_too_large(bytes.size()));
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos)
     throw std::invalid_argument("the file is empty");

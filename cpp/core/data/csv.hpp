@@ -40,6 +40,10 @@ struct CsvTable {
 // Throws std::invalid_argument naming the row and column of the first problem.
 CsvTable parse_csv(std::string_view bytes, HeaderMode header = HeaderMode::detect);
 
+// Why a file of `bytes` bytes (over data_limits::max_input_bytes) is refused; callers that can see a
+// file's size check it before reading the file.
+std::string file_too_large(std::size_t bytes);
+
 // Empty, NA, N/A, NaN, nan, ?, null, NULL (surrounding spaces ignored).
 bool is_missing_cell(std::string_view cell);
 
