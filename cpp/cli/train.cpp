@@ -61,8 +61,9 @@ int train(const Args& args) {
   }
   const std::string csv = csv_path.empty() ? std::string() : read_csv(csv_path);
   auto trainer = train::make_trainer(spec, csv);
-  // What ingest did to the data (rows dropped, values filled, columns encoded) is never silent.
-  for (const auto& note : trainer->data().notes) std::fprintf(stderr, "descent train: %s\n", note.c_str());
+  // What ingest did to the user's file (rows dropped, values filled, columns encoded) is never silent.
+  if (!csv.empty())
+    for (const auto& note : trainer->data().notes) std::fprintf(stderr, "descent train: %s\n", note.c_str());
 
   std::ofstream file;
   if (!out_path.empty()) {
@@ -78,6 +79,9 @@ int train(const Args& args) {
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   out << train::summary_json(*trainer, seconds).dump() << std::endl;
+  if (trainer->status().reason == train::StopReason::diverged)
+    std::fprintf(stderr, "descent train: diverged at step %ld: the loss or its gradient is not finite (try a smaller lr)\n",
+                 trainer->status().diverged_at);
   return 0;
 }
 

@@ -85,8 +85,10 @@ std::uint64_t integer_in(const json& spec, const std::string& field, std::uint64
                          std::uint64_t fallback) {
   if (!spec.contains(field)) return fallback;
   const json& v = spec[field];
-  // nlohmann stores every non-negative integer as unsigned, so this also rejects negatives and 2.5.
-  if (!v.is_number_unsigned() || v.get<std::uint64_t>() < lo || v.get<std::uint64_t>() > hi)
+  // Parsed text stores a non-negative integer as unsigned, but json built in C++ ({"n", 60}) holds a
+  // signed one; both are accepted, negatives and 2.5 are not.
+  const bool whole = v.is_number_unsigned() || (v.is_number_integer() && v.get<std::int64_t>() >= 0);
+  if (!whole || v.get<std::uint64_t>() < lo || v.get<std::uint64_t>() > hi)
     fail(field, "expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " + v.dump());
   return v.get<std::uint64_t>();
 }
