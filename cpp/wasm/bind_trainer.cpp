@@ -6,9 +6,12 @@
 
 #include <chrono>
 #include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
+#include "data/csv.hpp"
+#include "data/limits.hpp"
 #include "data/load.hpp"
 #include "nn/init.hpp"
 #include "spec/spec.hpp"
@@ -22,7 +25,13 @@ using emscripten::val;
 using descent::train::Grid;
 
 [[noreturn]] void throw_js(const std::exception& e) {
-  val::global("Error").new_(std::string(e.what())).throw_();
+  // bad_alloc's what() is only "std::bad_alloc": say what ran out and what to change. The module
+  // stays usable; the memory already grown is kept for the next experiment.
+  const std::string message = dynamic_cast<const std::bad_alloc*>(&e) != nullptr
+                                  ? "out of memory: this experiment needs more than the 2 GB WebAssembly memory "
+                                    "can grow to; use fewer rows, a smaller batch or fewer units"
+                                  : e.what();
+  val::global("Error").new_(message).throw_();
   __builtin_unreachable();
 }
 
@@ -30,6 +39,8 @@ std::string bytes_of(const val& csv) {
   if (csv.isUndefined() || csv.isNull()) return {};
   if (csv.isString()) return csv.as<std::string>();
   const auto n = csv["length"].as<std::size_t>();
+  // Refused before the copy: a file over the limit would otherwise be duplicated into the wasm heap.
+  if (n > descent::data_limits::max_input_bytes) throw std::invalid_argument(descent::file_too_large(n));
   std::string out(n, '\0');
   val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", csv);
   return out;
@@ -68,14 +79,16 @@ class TrainerHandle {
   val step(double n) {
     auto& t = *trainer_;
     const auto want = static_cast<std::size_t>(n > 0 ? n : 0);
-    if (want > loss_.size()) {  // grows only when a larger chunk is asked for
-      loss_.resize(want);
-      lr_.resize(want);
-      grad_norm_.resize(want);
-    }
     const std::size_t first = t.log().count();
     const auto start = std::chrono::steady_clock::now();
     try {
+      // Grows only when a larger chunk is asked for; grad_norm_ is resized last, so a failed growth
+      // is retried in full next time.
+      if (want > grad_norm_.size()) {
+        loss_.resize(want);
+        lr_.resize(want);
+        grad_norm_.resize(want);
+      }
       t.step(static_cast<long>(want));
     } catch (const std::exception& e) {
       throw_js(e);
