@@ -30,6 +30,12 @@ const suites = [
       return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) };
     },
   },
+  {
+    // Each libFuzzer target (tests/fuzz) for 60 s from its seed corpus; each target counts as one test.
+    name: 'fuzz (libFuzzer + ASan + UBSan, 60 s per target)',
+    cmd: ['tests/fuzz/run.sh', '60', 'build-fuzz'],
+    parse: parseFuzz,
+  },
   { name: 'WebAssembly in Node (node:test)', cmd: ['node', '--test', 'tests/node/'], parse: parseNodeTest },
   {
     name: 'end-to-end in Chromium (node:test + playwright-core)',
@@ -41,6 +47,12 @@ const suites = [
 function parseCtest(out) {
   const m = out.match(/(\d+)% tests passed, (\d+) tests failed out of (\d+)/);
   return m && { passed: Number(m[3]) - Number(m[2]), failed: Number(m[2]) };
+}
+
+function parseFuzz(out) {
+  const passed = (out.match(/^fuzz \w+: ok/gm) ?? []).length;
+  const failed = (out.match(/^fuzz \w+: FAILED/gm) ?? []).length;
+  return passed + failed > 0 && { passed, failed };
 }
 
 function parseNodeTest(out) {
