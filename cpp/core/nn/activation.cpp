@@ -1,7 +1,10 @@
 #include "nn/activation.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
+
+#include "kernels/tanh.hpp"
 
 namespace descent::nn {
 
@@ -52,7 +55,7 @@ float activate(Activation a, float z) {
     case Activation::leaky_relu: return z > 0.f ? z : kLeakySlope * z;
     case Activation::elu: return z > 0.f ? z : kEluAlpha * std::expm1(z);
     case Activation::gelu: return 0.5f * z * (1.f + std::erf(z * 0.70710678118654752f));
-    case Activation::tanh: return std::tanh(z);
+    case Activation::tanh: return tanh_f32(z);
     case Activation::sigmoid: return sigmoid(z);
     case Activation::softplus: return z > kSoftplusThreshold ? z : std::log1p(std::exp(z));
   }
@@ -71,7 +74,7 @@ float derivative(Activation a, float z) {
       return cdf + z * pdf;
     }
     case Activation::tanh: {
-      const float t = std::tanh(z);
+      const float t = tanh_f32(z);
       return 1.f - t * t;
     }
     case Activation::sigmoid: {
@@ -103,14 +106,34 @@ void activate(Activation a, const ConstMatRef& z, MatRef h) {
   switch (a) {
     case Activation::linear: h = z; return;
     case Activation::relu: h = z.cwiseMax(0.f); return;
-    // Eigen's vectorised tanh is an approximation that exists natively but not in wasm; the
-    // scalar libm call keeps both builds on the same curve.
-    case Activation::tanh: apply<Activation::tanh>(z, h); return;
+    // Eigen's vectorised tanh is an approximation that exists natively but not in wasm; tanh_f32
+    // keeps both builds on the same curve.
+    case Activation::tanh:
+      for (Eigen::Index j = 0; j < z.cols(); ++j)
+        tanh_f32(z.data() + j * z.outerStride(), h.data() + j * h.outerStride(), static_cast<std::size_t>(z.rows()));
+      return;
     case Activation::leaky_relu: apply<Activation::leaky_relu>(z, h); return;
     case Activation::elu: apply<Activation::elu>(z, h); return;
     case Activation::gelu: apply<Activation::gelu>(z, h); return;
     case Activation::sigmoid: apply<Activation::sigmoid>(z, h); return;
     case Activation::softplus: apply<Activation::softplus>(z, h); return;
+  }
+}
+
+void add_bias_activate(Activation a, const float* bias, MatRef z, MatRef h) {
+  const Eigen::Index rows = z.rows();
+  for (Eigen::Index j = 0; j < z.cols(); ++j) {
+    float* zj = z.data() + j * z.outerStride();
+    float* hj = h.data() + j * h.outerStride();
+    for (Eigen::Index i = 0; i < rows; ++i) zj[i] += bias[i];
+    switch (a) {
+      case Activation::linear: std::copy(zj, zj + rows, hj); break;
+      case Activation::relu:
+        for (Eigen::Index i = 0; i < rows; ++i) hj[i] = zj[i] > 0.f ? zj[i] : 0.f;
+        break;
+      case Activation::tanh: tanh_f32(zj, hj, static_cast<std::size_t>(rows)); break;
+      default: activate(a, z.col(j), h.col(j)); break;
+    }
   }
 }
 

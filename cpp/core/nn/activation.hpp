@@ -19,6 +19,8 @@ using ConstMatRef = Eigen::Ref<const Eigen::MatrixXf>;
 
 // h = act(z), element-wise; z and h have the same shape.
 void activate(Activation a, const ConstMatRef& z, MatRef h);
+// z += bias (one value per row), then h = act(z): one pass over the layer's outputs.
+void add_bias_activate(Activation a, const float* bias, MatRef z, MatRef h);
 // dz *= act'(z) (h = act(z) is passed so tanh/sigmoid need no recomputation).
 void activate_backward(Activation a, const ConstMatRef& z, const ConstMatRef& h, MatRef dz);
 

@@ -49,8 +49,10 @@ void single(const Loss& loss, double o, double y, double& value, double& deriv) 
     }
     case LossKind::bce_logits: {
       // max(o,0) − o·y + log(1 + e^−|o|): never exponentiates a positive number.
-      value = std::max(o, 0.0) - o * y + std::log1p(std::exp(-std::abs(o)));
-      const double s = o >= 0.0 ? 1.0 / (1.0 + std::exp(-o)) : std::exp(o) / (1.0 + std::exp(o));
+      // e = exp(−|o|) serves both: σ(o) = 1/(1 + e) for o ≥ 0 and e/(1 + e) below.
+      const double e = std::exp(-std::abs(o));
+      value = std::max(o, 0.0) - o * y + std::log1p(e);
+      const double s = o >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
       deriv = s - y;
       return;
     }

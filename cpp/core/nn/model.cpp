@@ -2,6 +2,9 @@
 
 #include <stdexcept>
 
+#include "kernels/gemm.hpp"
+#include "kernels/row_sums.hpp"
+
 namespace descent::nn {
 
 Workspace::Workspace(const std::vector<LayerShape>& layers, std::size_t capacity) : capacity_(capacity) {
@@ -35,13 +38,11 @@ Eigen::Block<Eigen::MatrixXf, Eigen::Dynamic, Eigen::Dynamic, true> Model::forwa
   const Eigen::Index n = x.cols();
   if (static_cast<std::size_t>(n) > ws.capacity_) throw std::logic_error("model: batch exceeds workspace");
   for (std::size_t l = 0; l < layers_.size(); ++l) {
-    auto z = ws.z_[l].leftCols(n);
-    if (l == 0)
-      z.noalias() = W(l) * x;
-    else
-      z.noalias() = W(l) * ws.h_[l - 1].leftCols(n);
-    z.colwise() += ConstMatMap(params_.data() + b_off_[l], layers_[l].out, 1).col(0);
-    activate(layers_[l].activation, z, ws.h_[l].leftCols(n));
+    const auto& s = layers_[l];
+    auto& z = ws.z_[l];
+    const MatView in = l == 0 ? MatView{x.data(), 1, x.outerStride()} : MatView{ws.h_[l - 1].data(), 1, ws.h_[l - 1].outerStride()};
+    gemm(s.out, n, s.in, MatView{params_.data() + w_off_[l], 1, s.out}, in, z.data(), z.outerStride());
+    add_bias_activate(s.activation, params_.data() + b_off_[l], z.leftCols(n), ws.h_[l].leftCols(n));
   }
   return ws.h_.back().leftCols(n);
 }
@@ -50,17 +51,20 @@ void Model::backward(const Eigen::Ref<const Eigen::MatrixXf>& x, const Eigen::Re
                      Workspace& ws) {
   const Eigen::Index n = x.cols();
   for (std::size_t l = layers_.size(); l-- > 0;) {
+    const auto& s = layers_[l];
     auto dz = ws.dz_[l].leftCols(n);
-    if (l + 1 == layers_.size())
+    if (l + 1 == layers_.size()) {
       dz = d_out;
-    else
-      dz.noalias() = W(l + 1).transpose() * ws.dz_[l + 1].leftCols(n);
-    activate_backward(layers_[l].activation, ws.z_[l].leftCols(n), ws.h_[l].leftCols(n), dz);
-    if (l == 0)
-      dW(l).noalias() = dz * x.transpose();
-    else
-      dW(l).noalias() = dz * ws.h_[l - 1].leftCols(n).transpose();
-    db(l).noalias() = dz.rowwise().sum();
+    } else {
+      const auto& next = layers_[l + 1];  // dZ_l = W_{l+1}ᵀ · dZ_{l+1}
+      gemm(s.out, n, next.out, MatView{params_.data() + w_off_[l + 1], next.out, 1},
+           MatView{ws.dz_[l + 1].data(), 1, ws.dz_[l + 1].outerStride()}, dz.data(), dz.outerStride());
+    }
+    activate_backward(s.activation, ws.z_[l].leftCols(n), ws.h_[l].leftCols(n), dz);
+    // dW_l = dZ_l · H_{l−1}ᵀ: B(k, j) = H_{l−1}(j, k).
+    const MatView h_t = l == 0 ? MatView{x.data(), x.outerStride(), 1} : MatView{ws.h_[l - 1].data(), ws.h_[l - 1].outerStride(), 1};
+    gemm(s.out, s.in, n, MatView{dz.data(), 1, dz.outerStride()}, h_t, grads_.data() + w_off_[l], s.out);
+    row_sums(s.out, n, dz.data(), dz.outerStride(), grads_.data() + b_off_[l]);
   }
 }
 

@@ -1,0 +1,153 @@
+#include "kernels/gemm.hpp"
+
+#include <algorithm>
+
+#include "kernels/simd.hpp"
+
+namespace descent {
+namespace {
+
+// Micro-tile 8 × 4: eight f32x4 accumulators plus two A vectors and one broadcast fit the 16 vector
+// registers V8 and x86-64 SSE have. KC·NR floats of B (4 KB) stay in L1 while A panels stream from L2.
+constexpr std::ptrdiff_t kMR = 8, kNR = 4;
+constexpr std::ptrdiff_t kKC = 256, kMC = 64, kNC = 256;
+
+alignas(16) float g_a_pack[kMC * kKC];
+alignas(16) float g_b_pack[kKC * kNC];
+
+// Below this many multiply-adds packing costs more than it saves.
+constexpr std::ptrdiff_t kPackedMin = 8192;
+
+// Accumulators live in registers, four rows at a time: storing partial sums to C between
+// iterations would chain every add through a store-to-load round trip.
+void gemm_small(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, MatView a, MatView b, float* c,
+                std::ptrdiff_t ldc) {
+  using namespace simd;
+  const std::ptrdiff_t rs = a.row_stride;
+  for (std::ptrdiff_t j = 0; j < n; ++j) {
+    float* cj = c + j * ldc;
+    std::ptrdiff_t i = 0;
+    for (; i + 4 <= m; i += 4) {
+      f32x4 acc = zero();
+      const float* ap = a.data + i * rs;
+      for (std::ptrdiff_t p = 0; p < k; ++p, ap += a.col_stride) {
+        const f32x4 av = rs == 1 ? load(ap) : make(ap[0], ap[rs], ap[2 * rs], ap[3 * rs]);
+        acc = add(acc, mul(av, splat(b(p, j))));
+      }
+      store(cj + i, acc);
+    }
+    for (; i < m; ++i) {
+      float acc = 0.f;
+      for (std::ptrdiff_t p = 0; p < k; ++p) acc += a(i, p) * b(p, j);
+      cj[i] = acc;
+    }
+  }
+}
+
+// Ap[panel][p][r] = A(i0 + panel·MR + r, p0 + p), rows past m zero.
+void pack_a(MatView a, std::ptrdiff_t i0, std::ptrdiff_t mc, std::ptrdiff_t p0, std::ptrdiff_t kc) {
+  float* dst = g_a_pack;
+  for (std::ptrdiff_t ir = 0; ir < mc; ir += kMR) {
+    const std::ptrdiff_t rows = std::min(kMR, mc - ir);
+    for (std::ptrdiff_t p = 0; p < kc; ++p) {
+      const float* src = a.data + (i0 + ir) * a.row_stride + (p0 + p) * a.col_stride;
+      std::ptrdiff_t r = 0;
+      for (; r < rows; ++r) dst[r] = src[r * a.row_stride];
+      for (; r < kMR; ++r) dst[r] = 0.f;
+      dst += kMR;
+    }
+  }
+}
+
+// Bp[panel][p][c] = B(p0 + p, j0 + panel·NR + c), columns past n zero.
+void pack_b(MatView b, std::ptrdiff_t p0, std::ptrdiff_t kc, std::ptrdiff_t j0, std::ptrdiff_t nc) {
+  float* dst = g_b_pack;
+  for (std::ptrdiff_t jr = 0; jr < nc; jr += kNR) {
+    const std::ptrdiff_t cols = std::min(kNR, nc - jr);
+    for (std::ptrdiff_t p = 0; p < kc; ++p) {
+      const float* src = b.data + (p0 + p) * b.row_stride + (j0 + jr) * b.col_stride;
+      std::ptrdiff_t q = 0;
+      for (; q < cols; ++q) dst[q] = src[q * b.col_stride];
+      for (; q < kNR; ++q) dst[q] = 0.f;
+      dst += kNR;
+    }
+  }
+}
+
+// acc = (first ? 0 : C) + Σ_p Ap[p]·Bp[p], then stores the rows × cols valid part of the tile.
+void micro_kernel(std::ptrdiff_t kc, const float* ap, const float* bp, float* c, std::ptrdiff_t ldc,
+                  std::ptrdiff_t rows, std::ptrdiff_t cols, bool first) {
+  using namespace simd;
+  alignas(16) float tile[kNR][kMR];
+  const bool full = rows == kMR && cols == kNR;
+  if (!first) {
+    for (std::ptrdiff_t q = 0; q < kNR; ++q)
+      for (std::ptrdiff_t r = 0; r < kMR; ++r) tile[q][r] = q < cols && r < rows ? c[q * ldc + r] : 0.f;
+  }
+  const float* t0 = full ? c : tile[0];
+  const std::ptrdiff_t ld = full ? ldc : kMR;
+  f32x4 c00 = first ? zero() : load(t0), c10 = first ? zero() : load(t0 + 4);
+  f32x4 c01 = first ? zero() : load(t0 + ld), c11 = first ? zero() : load(t0 + ld + 4);
+  f32x4 c02 = first ? zero() : load(t0 + 2 * ld), c12 = first ? zero() : load(t0 + 2 * ld + 4);
+  f32x4 c03 = first ? zero() : load(t0 + 3 * ld), c13 = first ? zero() : load(t0 + 3 * ld + 4);
+  for (std::ptrdiff_t p = 0; p < kc; ++p) {
+    const f32x4 a0 = load_aligned(ap), a1 = load_aligned(ap + 4);
+    f32x4 bv = splat(bp[0]);
+    c00 = add(c00, mul(a0, bv));
+    c10 = add(c10, mul(a1, bv));
+    bv = splat(bp[1]);
+    c01 = add(c01, mul(a0, bv));
+    c11 = add(c11, mul(a1, bv));
+    bv = splat(bp[2]);
+    c02 = add(c02, mul(a0, bv));
+    c12 = add(c12, mul(a1, bv));
+    bv = splat(bp[3]);
+    c03 = add(c03, mul(a0, bv));
+    c13 = add(c13, mul(a1, bv));
+    ap += kMR;
+    bp += kNR;
+  }
+  float* out = full ? c : tile[0];
+  store(out, c00), store(out + 4, c10);
+  store(out + ld, c01), store(out + ld + 4, c11);
+  store(out + 2 * ld, c02), store(out + 2 * ld + 4, c12);
+  store(out + 3 * ld, c03), store(out + 3 * ld + 4, c13);
+  if (!full)
+    for (std::ptrdiff_t q = 0; q < cols; ++q)
+      for (std::ptrdiff_t r = 0; r < rows; ++r) c[q * ldc + r] = tile[q][r];
+}
+
+}  // namespace
+
+void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, MatView a, MatView b, float* c, std::ptrdiff_t ldc) {
+  if (m <= 0 || n <= 0) return;
+  if (k <= 0) {
+    for (std::ptrdiff_t j = 0; j < n; ++j) std::fill(c + j * ldc, c + j * ldc + m, 0.f);
+    return;
+  }
+  if (m * n * k < kPackedMin || m < kMR || n < kNR) {
+    gemm_small(m, n, k, a, b, c, ldc);
+    return;
+  }
+  for (std::ptrdiff_t jc = 0; jc < n; jc += kNC) {
+    const std::ptrdiff_t nc = std::min(kNC, n - jc);
+    for (std::ptrdiff_t pc = 0; pc < k; pc += kKC) {
+      const std::ptrdiff_t kc = std::min(kKC, k - pc);
+      pack_b(b, pc, kc, jc, nc);
+      for (std::ptrdiff_t ic = 0; ic < m; ic += kMC) {
+        const std::ptrdiff_t mc = std::min(kMC, m - ic);
+        pack_a(a, ic, mc, pc, kc);
+        for (std::ptrdiff_t jr = 0; jr < nc; jr += kNR) {
+          const float* bp = g_b_pack + (jr / kNR) * kc * kNR;
+          for (std::ptrdiff_t ir = 0; ir < mc; ir += kMR) {
+            const float* ap = g_a_pack + (ir / kMR) * kc * kMR;
+            micro_kernel(kc, ap, bp, c + (jc + jr) * ldc + ic + ir, ldc, std::min(kMR, mc - ir),
+                         std::min(kNR, nc - jr), pc == 0);
+          }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace descent

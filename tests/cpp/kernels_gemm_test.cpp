@@ -1,0 +1,73 @@
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <vector>
+
+#include "kernels/gemm.hpp"
+#include "random.hpp"
+
+namespace {
+
+using descent::MatView;
+
+std::vector<float> random_values(std::size_t n, std::uint64_t seed) {
+  descent::Rng rng(seed);
+  std::vector<float> v(n);
+  for (auto& x : v) x = static_cast<float>(rng.uniform(-1, 1));
+  return v;
+}
+
+// The contract: every element summed in k order from zero, one rounding per multiply and per add.
+std::vector<float> reference(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, MatView a, MatView b) {
+  std::vector<float> c(static_cast<std::size_t>(m * n));
+  for (std::ptrdiff_t j = 0; j < n; ++j)
+    for (std::ptrdiff_t i = 0; i < m; ++i) {
+      float acc = 0.f;
+      for (std::ptrdiff_t p = 0; p < k; ++p) {
+        const float prod = a(i, p) * b(p, j);
+        acc = acc + prod;
+      }
+      c[static_cast<std::size_t>(i + j * m)] = acc;
+    }
+  return c;
+}
+
+struct Shape {
+  std::ptrdiff_t m, n, k;
+};
+
+// Small (unpacked) and packed sizes, with tails in every dimension and block boundaries crossed
+// (k > 256, m > 64, n > 256).
+const Shape kShapes[] = {{1, 1, 1}, {3, 5, 7},   {8, 10, 2},    {1, 10, 8},   {8, 4, 256},
+                         {13, 7, 300}, {70, 9, 513}, {257, 130, 33}, {9, 261, 40}, {64, 64, 64}};
+
+void check_all_layouts(bool transpose_a, bool transpose_b) {
+  for (const auto& s : kShapes) {
+    const auto a_data = random_values(static_cast<std::size_t>(s.m * s.k), 1);
+    const auto b_data = random_values(static_cast<std::size_t>(s.k * s.n), 2);
+    const MatView a = transpose_a ? MatView{a_data.data(), s.k, 1} : MatView{a_data.data(), 1, s.m};
+    const MatView b = transpose_b ? MatView{b_data.data(), s.n, 1} : MatView{b_data.data(), 1, s.k};
+    const std::ptrdiff_t ldc = s.m + 3;  // a leading dimension larger than m must leave the gap alone
+    std::vector<float> c(static_cast<std::size_t>(ldc * s.n), 42.f);
+    descent::gemm(s.m, s.n, s.k, a, b, c.data(), ldc);
+    const auto want = reference(s.m, s.n, s.k, a, b);
+    for (std::ptrdiff_t j = 0; j < s.n; ++j) {
+      for (std::ptrdiff_t i = 0; i < s.m; ++i)
+        ASSERT_EQ(c[static_cast<std::size_t>(i + j * ldc)], want[static_cast<std::size_t>(i + j * s.m)])
+            << s.m << "x" << s.n << "x" << s.k << " at (" << i << ", " << j << ")";
+      for (std::ptrdiff_t i = s.m; i < ldc; ++i) ASSERT_EQ(c[static_cast<std::size_t>(i + j * ldc)], 42.f);
+    }
+  }
+}
+
+TEST(KernelsGemm, PlainLayoutMatchesSequentialSums) { check_all_layouts(false, false); }
+TEST(KernelsGemm, TransposedAMatchesSequentialSums) { check_all_layouts(true, false); }
+TEST(KernelsGemm, TransposedBMatchesSequentialSums) { check_all_layouts(false, true); }
+
+TEST(KernelsGemm, EmptyInnerDimensionGivesZeros) {
+  std::vector<float> c(6, 1.f);
+  descent::gemm(2, 3, 0, MatView{nullptr, 1, 2}, MatView{nullptr, 1, 0}, c.data(), 2);
+  for (float v : c) EXPECT_EQ(v, 0.f);
+}
+
+}  // namespace

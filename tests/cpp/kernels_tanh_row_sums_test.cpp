@@ -1,0 +1,58 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "kernels/row_sums.hpp"
+#include "kernels/tanh.hpp"
+
+namespace {
+
+TEST(KernelsTanh, WithinOneUlpOfDoublePrecisionTanh) {
+  for (int i = -200000; i <= 200000; ++i) {
+    const float x = static_cast<float>(i) * 1e-4f;  // [-20, 20], dense near 0
+    const float got = descent::tanh_f32(x);
+    const float want = static_cast<float>(std::tanh(static_cast<double>(x)));
+    const float ulp = std::nextafter(std::fabs(want), 2.f) - std::fabs(want);
+    ASSERT_LE(std::fabs(got - want), ulp) << "x = " << x;
+  }
+}
+
+TEST(KernelsTanh, TinyArgumentsKeepRelativeAccuracy) {
+  for (float x : {1e-30f, 1e-12f, 3e-8f, 1e-5f, std::numeric_limits<float>::denorm_min()}) {
+    EXPECT_EQ(descent::tanh_f32(x), x) << x;
+    EXPECT_EQ(descent::tanh_f32(-x), -x) << x;
+  }
+}
+
+TEST(KernelsTanh, SpecialValues) {
+  EXPECT_EQ(descent::tanh_f32(0.f), 0.f);
+  EXPECT_TRUE(std::signbit(descent::tanh_f32(-0.f)));
+  EXPECT_EQ(descent::tanh_f32(std::numeric_limits<float>::infinity()), 1.f);
+  EXPECT_EQ(descent::tanh_f32(-std::numeric_limits<float>::infinity()), -1.f);
+  EXPECT_EQ(descent::tanh_f32(1e30f), 1.f);
+  EXPECT_TRUE(std::isnan(descent::tanh_f32(std::numeric_limits<float>::quiet_NaN())));
+}
+
+TEST(KernelsTanh, ArrayFormEqualsScalarForm) {
+  std::vector<float> z, h(37);
+  for (int i = 0; i < 37; ++i) z.push_back(static_cast<float>(i - 18) * 0.37f);
+  descent::tanh_f32(z.data(), h.data(), z.size());
+  for (std::size_t i = 0; i < z.size(); ++i) EXPECT_EQ(h[i], descent::tanh_f32(z[i]));
+}
+
+TEST(KernelsRowSums, SumsEachRowInColumnOrder) {
+  const std::ptrdiff_t m = 11, n = 7, ld = 13;  // a row tail after two 4-row blocks; ld > m
+  std::vector<float> x(static_cast<std::size_t>(ld * n));
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i % 9) * 0.3f - 1.1f;
+  std::vector<float> out(m);
+  descent::row_sums(m, n, x.data(), ld, out.data());
+  for (std::ptrdiff_t i = 0; i < m; ++i) {
+    float want = 0.f;
+    for (std::ptrdiff_t j = 0; j < n; ++j) want += x[static_cast<std::size_t>(j * ld + i)];
+    EXPECT_EQ(out[static_cast<std::size_t>(i)], want) << i;
+  }
+}
+
+}  // namespace
