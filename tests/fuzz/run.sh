@@ -25,4 +25,6 @@ for t in "${targets[@]}"; do
     failed=1
   fi
 done
+# A scratch folder of our own is kept only when it holds a reproducer.
+if [ $failed -eq 0 ] && [ -z "${DESCENT_FUZZ_WORK:-}" ]; then rm -rf "$work"; fi
 exit $failed
