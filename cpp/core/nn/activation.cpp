@@ -1,6 +1,5 @@
 #include "nn/activation.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -127,7 +126,9 @@ void add_bias_activate(Activation a, const float* bias, MatRef z, MatRef h) {
     float* hj = h.data() + j * h.outerStride();
     for (Eigen::Index i = 0; i < rows; ++i) zj[i] += bias[i];
     switch (a) {
-      case Activation::linear: std::copy(zj, zj + rows, hj); break;
+      case Activation::linear:
+        for (Eigen::Index i = 0; i < rows; ++i) hj[i] = zj[i];  // layers are short: no memmove call
+        break;
       case Activation::relu:
         for (Eigen::Index i = 0; i < rows; ++i) hj[i] = zj[i] > 0.f ? zj[i] : 0.f;
         break;

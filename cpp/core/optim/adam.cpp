@@ -3,6 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <type_traits>
+
+#include "kernels/adam_update.hpp"
 
 #include "optim/entry.hpp"
 
@@ -37,13 +41,27 @@ void Adam<T>::update(std::span<T> p, std::span<const T> grads, double lr) {
   const T b1 = T(h_.beta1), b2 = T(h_.beta2), one_minus_b1 = T(1.0 - h_.beta1), one_minus_b2 = T(1.0 - h_.beta2);
   const T eps = T(h_.eps), wd = T(h_.weight_decay), shrink = T(1.0 - lr * h_.weight_decay);
   const bool coupled = !h_.decoupled && h_.weight_decay != 0.0;
+  // Moments that decay below the smallest normal number become 0 (dead units would otherwise sit in
+  // slow subnormal arithmetic; their contribution to θ is below 1e-30). exp_avg_sq is kept when
+  // eps = 0, where its √ alone is the denominator.
+  const T m_floor = std::numeric_limits<T>::min(), v_floor = h_.eps > 0.0 ? m_floor : T(0);
+  if constexpr (std::is_same_v<T, float>) {
+    if (!h_.maximize && !h_.decoupled && !coupled && !h_.amsgrad) {
+      adam_update(p.data(), grads.data(), exp_avg_.data(), exp_avg_sq_.data(), p.size(),
+                  {b1, one_minus_b1, b2, one_minus_b2, step_size, bc2_sqrt, eps, v_floor});
+      return;
+    }
+  }
   for (std::size_t i = 0; i < p.size(); ++i) {
     T g = h_.maximize ? -grads[i] : grads[i];
     if (h_.decoupled) p[i] *= shrink;  // before the Adam step, with this step's lr
     if (coupled) g += wd * p[i];
-    exp_avg_[i] = b1 * exp_avg_[i] + one_minus_b1 * g;
-    exp_avg_sq_[i] = b2 * exp_avg_sq_[i] + one_minus_b2 * (g * g);
-    T v = exp_avg_sq_[i];
+    T m = b1 * exp_avg_[i] + one_minus_b1 * g;
+    T v = b2 * exp_avg_sq_[i] + one_minus_b2 * (g * g);
+    if (std::abs(m) < m_floor) m = T(0);
+    if (std::abs(v) < v_floor) v = T(0);
+    exp_avg_[i] = m;
+    exp_avg_sq_[i] = v;
     if (h_.amsgrad) v = max_exp_avg_sq_[i] = std::max(max_exp_avg_sq_[i], exp_avg_sq_[i]);
     const T denom = std::sqrt(v) / bc2_sqrt + eps;  // eps after the bias correction
     p[i] -= step_size * (exp_avg_[i] / denom);
