@@ -25,12 +25,24 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
-// A CSV over the ingest limit is refused from its size, before any of it is read into memory.
+// A CSV over the ingest limit is refused from its size, before any of it is read into memory. A pipe
+// or device has no size (`--csv <(zcat f.gz)`, /dev/zero): it is read only up to the limit.
 std::string read_csv(const std::string& path) {
   std::error_code error;
   const auto bytes = std::filesystem::file_size(path, error);
   if (!error && bytes > data_limits::max_input_bytes) throw std::invalid_argument(path + ": " + file_too_large(bytes));
-  return read_file(path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot open file");
+  std::string text;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > data_limits::max_input_bytes)
+      throw std::invalid_argument(path + ": the file has more than " + std::to_string(data_limits::max_input_bytes) +
+                                  " bytes; the limit is " + std::to_string(data_limits::max_input_bytes) + " bytes (" +
+                                  std::to_string(data_limits::max_input_bytes >> 20) + " MB)");
+  }
+  return text;
 }
 
 }  // namespace

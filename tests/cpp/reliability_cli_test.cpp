@@ -156,6 +156,13 @@ TEST(ReliabilityCli, FileOverTheLimitIsRefusedBeforeReading) {
   }
 }
 
+// A pipe or device has no size to check: it is read up to the limit and no further.
+TEST(ReliabilityCli, EndlessStreamIsCutAtTheLimit) {
+  const auto start = std::chrono::steady_clock::now();
+  expect_refused("/dev/zero", "/dev/zero: the file has more than 52428800 bytes; the limit is 52428800 bytes (50 MB)");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+}
+
 // Regression: `--csv FILE` was parsed as `--out FILE`, so a spec that does not read the CSV made the
 // CLI overwrite the user's file with its report.
 TEST(ReliabilityCli, CsvFileIsNeverWritten) {
