@@ -152,6 +152,45 @@ class TrainerHandle {
     }
   }
 
+  // The data rows for the data view, in the same feature units as predictionGrid (the data set's
+  // stored, standardised features): the first two features (with one feature: the feature and the
+  // target), the class id or target, and whether the row is a test row.
+  val points() const {
+    const auto& d = trainer_->data();
+    const std::size_t n = d.n_train() + d.n_test(), f = d.n_features;
+    std::vector<float> x(n), y(n), label(n);
+    std::vector<std::uint8_t> test(n);
+    const auto raw = [&](const std::vector<float>& rows, std::size_t r, std::size_t c) { return rows[r * f + c]; };
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool is_test = i >= d.n_train();
+      const std::size_t r = is_test ? i - d.n_train() : i;
+      const auto& rows = is_test ? d.x_test : d.x_train;
+      label[i] = is_test ? d.y_test[r] : d.y_train[r];
+      x[i] = f > 0 ? raw(rows, r, 0) : 0.f;
+      y[i] = f > 1 ? raw(rows, r, 1) : label[i];
+      test[i] = is_test;
+    }
+    auto out = val::object();
+    out.set("x", float_copy(x));
+    out.set("y", float_copy(y));
+    out.set("label", float_copy(label));
+    out.set("test", val(emscripten::typed_memory_view(test.size(), test.data())).call<val>("slice"));
+    return out;
+  }
+
+  // The model's current output for every row, in points() order (as Trainer::predict defines it).
+  val predictions() {
+    const auto& d = trainer_->data();
+    std::vector<float> rows(d.x_train), out(d.n_train() + d.n_test());
+    rows.insert(rows.end(), d.x_test.begin(), d.x_test.end());
+    try {
+      if (!out.empty()) trainer_->predict(rows.data(), out.size(), out.data());
+    } catch (const std::exception& e) {
+      throw_js(e);
+    }
+    return float_copy(out);
+  }
+
   val parameter_landscape(int resolution) {
     try {
       const auto l = descent::train::parameter_landscape(*trainer_, resolution);
@@ -214,6 +253,8 @@ EMSCRIPTEN_BINDINGS(trainer) {
       .function("specJson", &TrainerHandle::spec_json)
       .function("datasetJson", &TrainerHandle::dataset_json)
       .function("predictionGrid", &TrainerHandle::prediction_grid)
+      .function("points", &TrainerHandle::points)
+      .function("predictions", &TrainerHandle::predictions)
       .function("parameterLandscape", &TrainerHandle::parameter_landscape)
       .function("randomLandscape", &TrainerHandle::random_landscape);
 }

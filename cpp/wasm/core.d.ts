@@ -165,6 +165,10 @@ export interface Trainer {
   datasetJson(): string;
   /** P(class 1) (binary), class id (multiclass) or prediction (regression); 1 or 2 input features. */
   predictionGrid(resolution: number): Grid;
+  /** Every row (train, then test) in predictionGrid's feature units: x = feature 1, y = feature 2 (1 feature: the target). */
+  points(): { x: Float32Array; y: Float32Array; label: Float32Array; test: Uint8Array };
+  /** The model's output for every row in points() order (probability / class id / prediction). */
+  predictions(): Float32Array;
   /** Exact loss over (w, b) for a one-input linear model, with the optimizer's path. */
   parameterLandscape(resolution: number): ParameterLandscape;
   /** Loss along two filter-normalised random directions, α, β in [-span, span]. */

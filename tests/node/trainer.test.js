@@ -158,3 +158,29 @@ test('native CLI and WebAssembly give the same 1,000-step curve', { skip: !cli &
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('points() gives every row in the prediction grid units and predictions() the model output per row', () => {
+  const t = new core.Trainer(JSON.stringify({ ...spiral, data: { ...spiral.data, test_fraction: 0.25 }, steps: 300 }), '');
+  const ds = JSON.parse(t.datasetJson());
+  const p = t.points();
+  const n = ds.n_train + ds.n_test;
+  assert.equal(p.x.length, n);
+  assert.equal(p.y.length, n);
+  assert.equal(p.label.length, n);
+  assert.equal(p.test.reduce((s, v) => s + v, 0), ds.n_test);
+  assert.ok([...p.label].every((c) => c === 0 || c === 1));
+  // Every point lies inside the grid the decision boundary is drawn on.
+  const g = t.predictionGrid(8);
+  for (let i = 0; i < n; i++) {
+    assert.ok(p.x[i] >= g.x0 && p.x[i] <= g.x1 && p.y[i] >= g.y0 && p.y[i] <= g.y1, `point ${i} outside the grid`);
+  }
+  t.step(300);
+  const probability = t.predictions();
+  assert.equal(probability.length, n);
+  // After training, predictions agree with the reported training accuracy.
+  let right = 0;
+  for (let i = 0; i < n; i++) if (!p.test[i] && (probability[i] > 0.5 ? 1 : 0) === p.label[i]) right++;
+  const evals = JSON.parse(t.evalsJson(0));
+  assert.ok(Math.abs(right / ds.n_train - evals.at(-1).train_accuracy) < 1e-9);
+  t.delete();
+});

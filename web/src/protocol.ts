@@ -51,7 +51,7 @@ export interface Grid {
 }
 
 export interface Points {
-  x: Float32Array; // first feature (original units)
+  x: Float32Array; // first feature (the data set's stored, standardised units, as the grids)
   y: Float32Array; // second feature, or the target for 1-D regression
   label: Float32Array; // class index or target
   test: Uint8Array; // 1 for test points

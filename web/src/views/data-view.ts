@@ -54,7 +54,6 @@ export class DataView {
     if (view?.kind === 'predicted') return this.predicted(view.actual, view.predicted);
     if (view?.kind === 'confusion') return this.confusion(view.classes, view.counts, summary.classes);
     if (summary.points && summary.inputs === 2) return this.points(summary, this.frameFor(summary));
-    if (summary.task === 'regression' && summary.inputs > 2) return this.message(`${summary.inputs} inputs cannot be drawn here: follow the loss and R² charts.`);
     this.message('The picture appears after the first step.');
   }
 
@@ -212,7 +211,7 @@ export class DataView {
       ctx.arc(f.px(actual[i]), f.py(predicted[i]), 2.5, 0, 2 * Math.PI);
       ctx.fill();
     }
-    this.axes(f, 'actual (test)', 'predicted');
+    this.axes(f, 'actual', 'predicted');
   }
 
   private confusion(k: number, counts: number[], names: string[]): void {

@@ -57,7 +57,7 @@ export class TrainSession implements Session {
       classes: ds.classes,
       notes: ds.notes,
       nTest: ds.n_test,
-      points: null,
+      points: ds.features.length <= 2 ? this.trainer.points() : null,
       landscape,
       start,
     };
@@ -116,8 +116,24 @@ export class TrainSession implements Session {
     if (task !== 'regression') {
       const summary = JSON.parse(this.trainer.summaryJson()) as { confusion?: number[][] };
       if (summary.confusion?.length) return { kind: 'confusion', classes: summary.confusion.length, counts: summary.confusion.flat() };
+      return null;
     }
-    return null;
+    return this.predictedVsActual();
+  }
+
+  // Regression with more inputs than a picture holds: each test row's prediction against its target
+  // (the training rows when there is no test split).
+  private predictedVsActual(): View {
+    const rows = this.trainer.points();
+    const predicted = this.trainer.predictions();
+    const useTest = this.summary.nTest > 0;
+    const keep: number[] = [];
+    for (let i = 0; i < rows.test.length; i++) if (rows.test[i] === (useTest ? 1 : 0)) keep.push(i);
+    return {
+      kind: 'predicted',
+      actual: Float32Array.from(keep, (i) => rows.label[i]),
+      predicted: Float32Array.from(keep, (i) => predicted[i]),
+    };
   }
 
   // The θ0/θ1 landscape is drawn around the path, so it is recomputed as the path moves on.
