@@ -20,7 +20,7 @@ constexpr std::ptrdiff_t kPackedMin = 8192;
 
 // Accumulators live in registers, four rows at a time: storing partial sums to C between
 // iterations would chain every add through a store-to-load round trip.
-void gemm_small(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, MatView a, MatView b, float* c,
+void gemm_small(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
                 std::ptrdiff_t ldc) {
   using namespace simd;
   const std::ptrdiff_t rs = a.row_stride;
@@ -44,8 +44,28 @@ void gemm_small(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, MatView a,
   }
 }
 
+// Fewer than four rows (an output layer): four columns of C per vector instead.
+void gemm_few_rows(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
+                   std::ptrdiff_t ldc) {
+  using namespace simd;
+  const std::ptrdiff_t cs = b.col_stride;
+  std::ptrdiff_t j = 0;
+  for (; j + 4 <= n; j += 4) {
+    for (std::ptrdiff_t i = 0; i < m; ++i) {
+      f32x4 acc = zero();
+      const float* bp = b.data + j * cs;
+      for (std::ptrdiff_t p = 0; p < k; ++p, bp += b.row_stride)
+        acc = add(acc, mul(splat(a(i, p)), make(bp[0], bp[cs], bp[2 * cs], bp[3 * cs])));
+      alignas(16) float out[4];
+      store(out, acc);
+      for (std::ptrdiff_t q = 0; q < 4; ++q) c[(j + q) * ldc + i] = out[q];
+    }
+  }
+  if (j < n) gemm_small(m, n - j, k, a, MatView{b.data + j * cs, b.row_stride, cs}, c + j * ldc, ldc);
+}
+
 // Ap[panel][p][r] = A(i0 + panel·MR + r, p0 + p), rows past m zero.
-void pack_a(MatView a, std::ptrdiff_t i0, std::ptrdiff_t mc, std::ptrdiff_t p0, std::ptrdiff_t kc) {
+void pack_a(const MatView& a, std::ptrdiff_t i0, std::ptrdiff_t mc, std::ptrdiff_t p0, std::ptrdiff_t kc) {
   float* dst = g_a_pack;
   for (std::ptrdiff_t ir = 0; ir < mc; ir += kMR) {
     const std::ptrdiff_t rows = std::min(kMR, mc - ir);
@@ -60,7 +80,7 @@ void pack_a(MatView a, std::ptrdiff_t i0, std::ptrdiff_t mc, std::ptrdiff_t p0, 
 }
 
 // Bp[panel][p][c] = B(p0 + p, j0 + panel·NR + c), columns past n zero.
-void pack_b(MatView b, std::ptrdiff_t p0, std::ptrdiff_t kc, std::ptrdiff_t j0, std::ptrdiff_t nc) {
+void pack_b(const MatView& b, std::ptrdiff_t p0, std::ptrdiff_t kc, std::ptrdiff_t j0, std::ptrdiff_t nc) {
   float* dst = g_b_pack;
   for (std::ptrdiff_t jr = 0; jr < nc; jr += kNR) {
     const std::ptrdiff_t cols = std::min(kNR, nc - jr);
@@ -117,18 +137,9 @@ void micro_kernel(std::ptrdiff_t kc, const float* ap, const float* bp, float* c,
       for (std::ptrdiff_t r = 0; r < rows; ++r) c[q * ldc + r] = tile[q][r];
 }
 
-}  // namespace
-
-void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, MatView a, MatView b, float* c, std::ptrdiff_t ldc) {
-  if (m <= 0 || n <= 0) return;
-  if (k <= 0) {
-    for (std::ptrdiff_t j = 0; j < n; ++j) std::fill(c + j * ldc, c + j * ldc + m, 0.f);
-    return;
-  }
-  if (m * n * k < kPackedMin || m < kMR || n < kNR) {
-    gemm_small(m, n, k, a, b, c, ldc);
-    return;
-  }
+// Out of line so that the small cases do not pay for this path's stack frame.
+[[gnu::noinline]] void gemm_packed(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
+                 std::ptrdiff_t ldc) {
   for (std::ptrdiff_t jc = 0; jc < n; jc += kNC) {
     const std::ptrdiff_t nc = std::min(kNC, n - jc);
     for (std::ptrdiff_t pc = 0; pc < k; pc += kKC) {
@@ -148,6 +159,25 @@ void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, MatView a, MatVi
       }
     }
   }
+}
+
+}  // namespace
+
+void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c, std::ptrdiff_t ldc) {
+  if (m <= 0 || n <= 0) return;
+  if (k <= 0) {
+    for (std::ptrdiff_t j = 0; j < n; ++j) std::fill(c + j * ldc, c + j * ldc + m, 0.f);
+    return;
+  }
+  if (m < 4) {
+    gemm_few_rows(m, n, k, a, b, c, ldc);
+    return;
+  }
+  if (m * n * k < kPackedMin || m < kMR || n < kNR) {
+    gemm_small(m, n, k, a, b, c, ldc);
+    return;
+  }
+  gemm_packed(m, n, k, a, b, c, ldc);
 }
 
 }  // namespace descent

@@ -16,6 +16,6 @@ struct MatView {
 
 // C (m × n, column-major, leading dimension ldc) = A (m × k) · B (k × n). Not reentrant: the packing
 // buffers are static, sized by the blocking constants, so a call never allocates.
-void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, MatView a, MatView b, float* c, std::ptrdiff_t ldc);
+void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c, std::ptrdiff_t ldc);
 
 }  // namespace descent

@@ -120,22 +120,31 @@ void activate(Activation a, const ConstMatRef& z, MatRef h) {
 }
 
 void add_bias_activate(Activation a, const float* bias, MatRef z, MatRef h) {
-  const Eigen::Index rows = z.rows();
-  for (Eigen::Index j = 0; j < z.cols(); ++j) {
+  const Eigen::Index rows = z.rows(), cols = z.cols();
+  for (Eigen::Index j = 0; j < cols; ++j) {
     float* zj = z.data() + j * z.outerStride();
-    float* hj = h.data() + j * h.outerStride();
     for (Eigen::Index i = 0; i < rows; ++i) zj[i] += bias[i];
-    switch (a) {
-      case Activation::linear:
-        for (Eigen::Index i = 0; i < rows; ++i) hj[i] = zj[i];  // layers are short: no memmove call
-        break;
-      case Activation::relu:
-        for (Eigen::Index i = 0; i < rows; ++i) hj[i] = zj[i] > 0.f ? zj[i] : 0.f;
-        break;
-      case Activation::tanh: tanh_f32(zj, hj, static_cast<std::size_t>(rows)); break;
-      default: activate(a, z.col(j), h.col(j)); break;
-    }
   }
+  // Workspace blocks are contiguous: one call covers the batch (small layers are only 8 rows tall).
+  const bool flat = z.outerStride() == rows && h.outerStride() == rows;
+  switch (a) {
+    case Activation::linear:
+      for (Eigen::Index j = 0; j < cols; ++j)
+        for (Eigen::Index i = 0; i < rows; ++i) h(i, j) = z(i, j);  // short columns: no memmove call
+      return;
+    case Activation::relu:
+      for (Eigen::Index j = 0; j < cols; ++j)
+        for (Eigen::Index i = 0; i < rows; ++i) h(i, j) = z(i, j) > 0.f ? z(i, j) : 0.f;
+      return;
+    case Activation::tanh:
+      if (flat) {
+        tanh_f32(z.data(), h.data(), static_cast<std::size_t>(rows * cols));
+        return;
+      }
+      break;
+    default: break;
+  }
+  activate(a, z, h);
 }
 
 void activate_backward(Activation a, const ConstMatRef& z, const ConstMatRef& h, MatRef dz) {

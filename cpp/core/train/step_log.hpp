@@ -12,13 +12,13 @@ class StepLog {
       : loss_(capacity), lr_(capacity), grad_norm_(capacity), w_(capacity), b_(capacity) {}
 
   void push(float loss, float lr, float grad_norm, float w, float b) {
-    const std::size_t i = count_ % loss_.size();
-    loss_[i] = loss;
-    lr_[i] = lr;
-    grad_norm_[i] = grad_norm;
-    w_[i] = w;
-    b_[i] = b;
+    loss_[head_] = loss;
+    lr_[head_] = lr;
+    grad_norm_[head_] = grad_norm;
+    w_[head_] = w;
+    b_[head_] = b;
     ++count_;
+    if (++head_ == loss_.size()) head_ = 0;  // count_ % capacity without a division per step
   }
   std::size_t count() const { return count_; }  // steps logged so far, ever
   std::size_t capacity() const { return loss_.size(); }
@@ -33,7 +33,7 @@ class StepLog {
 
  private:
   std::vector<float> loss_, lr_, grad_norm_, w_, b_;
-  std::size_t count_ = 0;
+  std::size_t count_ = 0, head_ = 0;
 };
 
 }  // namespace descent::train
