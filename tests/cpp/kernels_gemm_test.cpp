@@ -38,7 +38,7 @@ struct Shape {
 
 // Small (unpacked) and packed sizes, with tails in every dimension and block boundaries crossed
 // (k > 256, m > 64, n > 256).
-const Shape kShapes[] = {{1, 1, 1}, {3, 5, 7}, {2, 11, 5}, {3, 4, 1},   {8, 10, 2},    {1, 10, 8},   {8, 4, 256},
+const Shape kShapes[] = {{1, 1, 1}, {3, 5, 7}, {2, 11, 5}, {3, 4, 1},   {8, 10, 2},    {6, 9, 3},    {1, 10, 8},   {8, 4, 256},
                          {13, 7, 300}, {70, 9, 513}, {257, 130, 33}, {9, 261, 40}, {64, 64, 64}};
 
 void check_all_layouts(bool transpose_a, bool transpose_b) {

@@ -18,22 +18,46 @@ alignas(16) float g_b_pack[kKC * kNC];
 // Below this many multiply-adds packing costs more than it saves.
 constexpr std::ptrdiff_t kPackedMin = 8192;
 
-// Accumulators live in registers, four rows at a time: storing partial sums to C between
-// iterations would chain every add through a store-to-load round trip.
+// Accumulators live in registers, a 4 × 4 block at a time: storing partial sums to C between
+// iterations would chain every add through a store-to-load round trip, and four columns give four
+// independent add chains instead of one.
 void gemm_small(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
                 std::ptrdiff_t ldc) {
   using namespace simd;
   const std::ptrdiff_t rs = a.row_stride;
-  for (std::ptrdiff_t j = 0; j < n; ++j) {
+  const auto a4 = [&](const float* ap) { return rs == 1 ? load(ap) : make(ap[0], ap[rs], ap[2 * rs], ap[3 * rs]); };
+  std::ptrdiff_t j = 0;
+  for (; j + 4 <= n; j += 4) {
+    std::ptrdiff_t i = 0;
+    for (; i + 4 <= m; i += 4) {
+      f32x4 c0 = zero(), c1 = zero(), c2 = zero(), c3 = zero();
+      const float* ap = a.data + i * rs;
+      for (std::ptrdiff_t p = 0; p < k; ++p, ap += a.col_stride) {
+        const f32x4 av = a4(ap);
+        c0 = add(c0, mul(av, splat(b(p, j))));
+        c1 = add(c1, mul(av, splat(b(p, j + 1))));
+        c2 = add(c2, mul(av, splat(b(p, j + 2))));
+        c3 = add(c3, mul(av, splat(b(p, j + 3))));
+      }
+      store(c + j * ldc + i, c0);
+      store(c + (j + 1) * ldc + i, c1);
+      store(c + (j + 2) * ldc + i, c2);
+      store(c + (j + 3) * ldc + i, c3);
+    }
+    for (; i < m; ++i)
+      for (std::ptrdiff_t q = j; q < j + 4; ++q) {
+        float acc = 0.f;
+        for (std::ptrdiff_t p = 0; p < k; ++p) acc += a(i, p) * b(p, q);
+        c[q * ldc + i] = acc;
+      }
+  }
+  for (; j < n; ++j) {
     float* cj = c + j * ldc;
     std::ptrdiff_t i = 0;
     for (; i + 4 <= m; i += 4) {
       f32x4 acc = zero();
       const float* ap = a.data + i * rs;
-      for (std::ptrdiff_t p = 0; p < k; ++p, ap += a.col_stride) {
-        const f32x4 av = rs == 1 ? load(ap) : make(ap[0], ap[rs], ap[2 * rs], ap[3 * rs]);
-        acc = add(acc, mul(av, splat(b(p, j))));
-      }
+      for (std::ptrdiff_t p = 0; p < k; ++p, ap += a.col_stride) acc = add(acc, mul(a4(ap), splat(b(p, j))));
       store(cj + i, acc);
     }
     for (; i < m; ++i) {
