@@ -193,6 +193,15 @@ void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a
     for (std::ptrdiff_t j = 0; j < n; ++j) std::fill(c + j * ldc, c + j * ldc + m, 0.f);
     return;
   }
+  if (m * n * k <= 64) {  // a linear model's whole batch: setting up vectors costs more than it saves
+    for (std::ptrdiff_t j = 0; j < n; ++j)
+      for (std::ptrdiff_t i = 0; i < m; ++i) {
+        float acc = 0.f;
+        for (std::ptrdiff_t p = 0; p < k; ++p) acc += a(i, p) * b(p, j);
+        c[j * ldc + i] = acc;
+      }
+    return;
+  }
   if (m < 4) {
     gemm_few_rows(m, n, k, a, b, c, ldc);
     return;
