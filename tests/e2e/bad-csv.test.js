@@ -1,20 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openBrowser, openPlayground, waitForStep } from './browser.js';
+import { sharedBrowser, openPlayground, waitForStep } from './browser.js';
 
-let browser;
-let server;
-before(async () => {
-  browser = await openBrowser();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser();
 
 test('a ragged CSV shows a specific error in place and the page stays usable', async () => {
-  const page = await openPlayground(browser, server);
+  const page = await openPlayground(env.browser, env.server);
   const bad = 'a,b,c\n1,2,3\n4,5\n7,8,9\n';
   await page.getByTestId('csv-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   const error = page.getByTestId('error');
@@ -27,5 +18,5 @@ test('a ragged CSV shows a specific error in place and the page stays usable', a
   await page.locator('.legend .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
   await page.getByTestId('play').click();
   await waitForStep(page, 50);
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -95,6 +96,21 @@ export async function openBrowser() {
 }
 
 // Opens the playground (optionally with a hash) and waits until its first run has been set up.
+// One browser and one dist/ server for a whole test file, opened before its first test and closed
+// after its last: `const env = sharedBrowser();` then env.browser / env.server inside tests.
+export function sharedBrowser(base = '/') {
+  const env = { browser: null, server: null };
+  before(async () => {
+    env.browser = await openBrowser();
+    env.server = await serveDist(base);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
 export async function openPlayground(browser, server, hash = '') {
   const page = await browser.newPage();
   await page.goto('about:blank');

@@ -1,18 +1,9 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist, openBrowser, openPlayground, waitForStep } from './browser.js';
+import { sharedBrowser, openPlayground, waitForStep } from './browser.js';
 
-let browser;
-let server;
-before(async () => {
-  browser = await openBrowser();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser();
 
 async function download(page, testid) {
   await page.locator('.menu > summary', { hasText: 'Export' }).click();
@@ -21,7 +12,7 @@ async function download(page, testid) {
 }
 
 test('export metrics, experiment and weights; importing the experiment restores it', async () => {
-  const page = await openPlayground(browser, server);
+  const page = await openPlayground(env.browser, env.server);
   await page.getByTestId('optimizer').selectOption('sgd');
   await page.locator('.legend .run-name', { hasText: 'sgd' }).waitFor();
   await page.getByTestId('play').click();
@@ -59,5 +50,5 @@ test('export metrics, experiment and weights; importing the experiment restores 
   await page.getByTestId('error').waitFor({ state: 'visible' });
   assert.match(await page.getByTestId('error').textContent(), /not a descent experiment/);
   assert.equal(await page.getByTestId('dataset').inputValue(), 'circle');
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });

@@ -1,20 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openBrowser, openPlayground, canvasColours } from './browser.js';
+import { sharedBrowser, openPlayground, canvasColours } from './browser.js';
 
-let browser;
-let server;
-before(async () => {
-  browser = await openBrowser();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser();
 
 test('the tutorial preset loads and runs its 1000 steps of gradient descent', async () => {
-  const page = await openPlayground(browser, server);
+  const page = await openPlayground(env.browser, env.server);
   await page.locator('.presets > summary').click();
   await page.getByTestId('preset-tutorial').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="dataset"]').value === 'five_points');
@@ -24,11 +15,11 @@ test('the tutorial preset loads and runs its 1000 steps of gradient descent', as
   await page.locator('.legend .run-status', { hasText: 'done after 1000 steps' }).waitFor({ timeout: 60000 });
   assert.equal(await page.getByTestId('step-count').textContent(), '1000');
   assert.ok((await canvasColours(page.getByTestId('landscape').locator('canvas'))) > 5, 'θ0/θ1 landscape with the path');
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });
 
 test('a test-function preset races on the landscape', async () => {
-  const page = await openPlayground(browser, server);
+  const page = await openPlayground(env.browser, env.server);
   await page.locator('.presets > summary').click();
   await page.getByTestId('preset-momentum-ravine').click();
   await page.locator('.legend li').nth(1).waitFor();
@@ -36,11 +27,11 @@ test('a test-function preset races on the landscape', async () => {
   await page.getByTestId('play').click();
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="step-count"]').textContent) >= 50);
   assert.ok((await canvasColours(page.getByTestId('landscape').locator('canvas'))) > 8);
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });
 
 test('a run whose learning rate is too big is marked as diverged, and the others go on', async () => {
-  const page = await openPlayground(browser, server);
+  const page = await openPlayground(env.browser, env.server);
   await page.locator('.presets > summary').click();
   await page.getByTestId('preset-learning-rate').click();
   await page.locator('.legend li').nth(2).waitFor();
@@ -49,11 +40,11 @@ test('a run whose learning rate is too big is marked as diverged, and the others
   await diverged.filter({ hasText: /^diverged at step \d+$/ }).waitFor({ timeout: 60000 });
   await page.locator('.legend li', { hasText: 'lr 0.02' }).locator('.run-status', { hasText: 'done after 300 steps' }).waitFor({ timeout: 60000 });
   assert.equal(await page.getByTestId('error').isVisible(), false, 'divergence is not a page error');
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });
 
 test('clicking the landscape of a test function starts the runs from there', async () => {
-  const page = await openPlayground(browser, server);
+  const page = await openPlayground(env.browser, env.server);
   await page.locator('.presets > summary').click();
   await page.getByTestId('preset-adaptive-rosenbrock').click();
   const startX = page.getByLabel('Start x');
@@ -71,5 +62,5 @@ test('clicking the landscape of a test function starts the runs from there', asy
   }
   assert.ok(Math.abs(x - 1) < 0.1, `start x ${x}`);
   assert.match(await page.evaluate(() => location.hash), /^#s=/);
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });

@@ -1,21 +1,12 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serveDist, openBrowser, openPlayground, waitForStep } from './browser.js';
+import { sharedBrowser, openPlayground, waitForStep } from './browser.js';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser;
-let server;
-before(async () => {
-  browser = await openBrowser();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser();
 
 async function seriousViolations(page) {
   const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
@@ -24,7 +15,7 @@ async function seriousViolations(page) {
 }
 
 test('axe-core finds no serious or critical accessibility violations', async () => {
-  const page = await openPlayground(browser, server);
+  const page = await openPlayground(env.browser, env.server);
   await page.evaluate(axeSource); // evaluated by the driver, so the page's CSP does not apply
   assert.deepEqual(await seriousViolations(page), []);
   // Also with a race, a schedule, the presets and menus open, and a CSV preview showing.
@@ -36,11 +27,11 @@ test('axe-core finds no serious or critical accessibility violations', async () 
   await page.getByTestId('csv-input').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n') });
   await page.locator('table.preview').waitFor();
   assert.deepEqual(await seriousViolations(page), []);
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });
 
 test('keyboard: space plays and pauses, → steps, r resets', async () => {
-  const page = await openPlayground(browser, server);
+  const page = await openPlayground(env.browser, env.server);
   await page.locator('.legend .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('ArrowRight');
@@ -51,11 +42,11 @@ test('keyboard: space plays and pauses, → steps, r resets', async () => {
   await page.getByTestId('play').waitFor({ state: 'visible' });
   await page.keyboard.press('r');
   await page.waitForFunction(() => document.querySelector('[data-testid="step-count"]').textContent === '0');
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });
 
 test('no main-thread task over 50 ms while four runs race, and it fits 1024×768', async () => {
-  const page = await openPlayground(browser, server);
+  const page = await openPlayground(env.browser, env.server);
   await page.setViewportSize({ width: 1024, height: 768 });
   for (let i = 0; i < 3; i++) await page.getByTestId('add-run').click();
   await page.locator('.legend li').nth(3).waitFor();
@@ -78,5 +69,5 @@ test('no main-thread task over 50 ms while four runs race, and it fits 1024×768
   assert.deepEqual(windows.at(-1), [], `long tasks per window: ${JSON.stringify(windows)}`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling at 1024 px (overflow ${overflow}px)`);
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });

@@ -1,20 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openBrowser, openPlayground, waitForStep, waitForColours } from './browser.js';
+import { sharedBrowser, openPlayground, waitForStep, waitForColours } from './browser.js';
 
-let browser;
-let server;
-before(async () => {
-  browser = await openBrowser();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser();
 
 test('race three optimizers: three legend entries and three loss curves', async () => {
-  const page = await openPlayground(browser, server);
+  const page = await openPlayground(env.browser, env.server);
   await page.getByTestId('optimizer').selectOption('sgd');
   await page.getByTestId('add-run').click();
   await page.getByTestId('add-run').click();
@@ -34,5 +25,5 @@ test('race three optimizers: three legend entries and three loss curves', async 
   const series = await page.getByTestId('chart-loss').locator('.u-legend .u-series .u-label').allTextContents();
   assert.deepEqual(series.filter((s) => s.endsWith('train')), ['1 train', '2 train', '3 train']);
   assert.ok((await waitForColours(page.getByTestId('chart-loss').locator('canvas'), 4)) >= 4, 'three coloured curves on white');
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });

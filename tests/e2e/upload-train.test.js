@@ -1,17 +1,8 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, openBrowser, openPlayground, readNumber, waitForStep, canvasColours, waitForColours } from './browser.js';
+import { sharedBrowser, openPlayground, readNumber, waitForStep, canvasColours, waitForColours } from './browser.js';
 
-let browser;
-let server;
-before(async () => {
-  browser = await openBrowser();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = sharedBrowser();
 
 // Two noisy blobs, the label in the last column as text: a spreadsheet a learner might have.
 function blobsCsv() {
@@ -26,7 +17,7 @@ function blobsCsv() {
 }
 
 test('upload a CSV, see its preview, train: steps grow and the train loss falls', async () => {
-  const page = await openPlayground(browser, server);
+  const page = await openPlayground(env.browser, env.server);
   await page.getByTestId('csv-input').setInputFiles({ name: 'blobs.csv', mimeType: 'text/csv', buffer: Buffer.from(blobsCsv()) });
   await page.locator('table.preview th', { hasText: 'kind' }).waitFor();
   assert.equal(await page.getByTestId('dataset').inputValue(), 'csv');
@@ -44,5 +35,5 @@ test('upload a CSV, see its preview, train: steps grow and the train loss falls'
   assert.ok((await readNumber(page, 'test-accuracy')) > 80, 'two separated blobs are easy to classify');
   assert.ok((await canvasColours(page.getByTestId('data-view').locator('canvas'))) > 5, 'the data view is drawn');
   assert.ok((await waitForColours(page.getByTestId('chart-loss').locator('canvas'), 3)) > 2, 'the loss chart is drawn');
-  assert.deepEqual(browser.errors, []);
+  assert.deepEqual(env.browser.errors, []);
 });
