@@ -120,25 +120,24 @@ void activate(Activation a, const ConstMatRef& z, MatRef h) {
 }
 
 void add_bias_activate(Activation a, const float* bias, MatRef z, MatRef h) {
-  const Eigen::Index rows = z.rows(), cols = z.cols();
-  for (Eigen::Index j = 0; j < cols; ++j) {
-    float* zj = z.data() + j * z.outerStride();
-    for (Eigen::Index i = 0; i < rows; ++i) zj[i] += bias[i];
-  }
-  // Workspace blocks are contiguous: one call covers the batch (small layers are only 8 rows tall).
-  const bool flat = z.outerStride() == rows && h.outerStride() == rows;
+  const Eigen::Index rows = z.rows(), cols = z.cols(), zs = z.outerStride(), hs = h.outerStride();
+  float* zd = z.data();
+  float* hd = h.data();
+  for (Eigen::Index j = 0; j < cols; ++j)
+    for (Eigen::Index i = 0; i < rows; ++i) zd[j * zs + i] += bias[i];
   switch (a) {
     case Activation::linear:
       for (Eigen::Index j = 0; j < cols; ++j)
-        for (Eigen::Index i = 0; i < rows; ++i) h(i, j) = z(i, j);  // short columns: no memmove call
+        for (Eigen::Index i = 0; i < rows; ++i) hd[j * hs + i] = zd[j * zs + i];  // short columns: no memmove
       return;
     case Activation::relu:
       for (Eigen::Index j = 0; j < cols; ++j)
-        for (Eigen::Index i = 0; i < rows; ++i) h(i, j) = z(i, j) > 0.f ? z(i, j) : 0.f;
+        for (Eigen::Index i = 0; i < rows; ++i) hd[j * hs + i] = zd[j * zs + i] > 0.f ? zd[j * zs + i] : 0.f;
       return;
     case Activation::tanh:
-      if (flat) {
-        tanh_f32(z.data(), h.data(), static_cast<std::size_t>(rows * cols));
+      // Workspace blocks are contiguous: one call covers the batch (small layers are 8 rows tall).
+      if (zs == rows && hs == rows) {
+        tanh_f32(zd, hd, static_cast<std::size_t>(rows * cols));
         return;
       }
       break;

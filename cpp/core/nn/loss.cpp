@@ -113,6 +113,18 @@ double loss_sum(const Loss& loss, const Eigen::Ref<const Eigen::MatrixXf>& out, 
     }
     return total;
   }
+  if (loss.kind == LossKind::mse) {  // the common case without the per-sample switch (same arithmetic)
+    const float* o = out.data();
+    const Eigen::Index os = out.outerStride();
+    float* g = grad ? grad->data() : nullptr;
+    const Eigen::Index gs = grad ? grad->outerStride() : 0;
+    for (Eigen::Index j = 0; j < n; ++j) {
+      const double d = static_cast<double>(o[j * os]) - y[j];
+      total += d * d;
+      if (g) g[j * gs] = static_cast<float>(2.0 * d * grad_scale);
+    }
+    return total;
+  }
   for (Eigen::Index j = 0; j < n; ++j) {
     double value, deriv;
     single(loss, out(0, j), y[j], value, deriv);
