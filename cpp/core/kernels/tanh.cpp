@@ -22,8 +22,12 @@ inline float tanh_one(float x) {
   constexpr double kInvLn2 = 1.44269504088896338700e+00;
   const double y2 = 2.0 * std::fabs(static_cast<double>(x));
   const double y = y2 < 20.0 ? y2 : 20.0;  // also maps NaN to 20; restored below
-  const auto n = static_cast<std::int32_t>(y * kInvLn2 + 0.5);
-  const double nd = n;
+  // Adding 1.5·2^52 rounds y/ln2 to the integer n and leaves n in the low mantissa bits, so n and
+  // 2^n come from double and integer lane arithmetic alone (a float→int conversion does not vectorise
+  // in WebAssembly).
+  constexpr double kShift = 6755399441055744.0;
+  const double shifted = y * kInvLn2 + kShift;
+  const double nd = shifted - kShift;
   const double r = (y - nd * kLn2Hi) - nd * kLn2Lo;
   // expm1(r) = r·p(r), Taylor to r⁸/8!: truncation < 6e-10 relative, far below half a float ulp.
   double p = 1.0 / 40320.0;
@@ -35,7 +39,9 @@ inline float tanh_one(float x) {
   p = 0.5 + r * p;
   p = 1.0 + r * p;
   const double em1r = r * p;
-  const std::uint64_t bits = static_cast<std::uint64_t>(1023 + n) << 52;
+  std::uint64_t bits;
+  std::memcpy(&bits, &shifted, sizeof bits);
+  bits = (bits + 1023) << 52;  // the exponent field of 2^n; kShift's own bits shift out
   double scale;
   std::memcpy(&scale, &bits, sizeof scale);
   const double e = scale * em1r + (scale - 1.0);
