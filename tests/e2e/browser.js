@@ -24,16 +24,17 @@ const types = {
 
 const csp = (await import('../../web/csp.js')).default;
 
-// Serves dist/ under `base` (e.g. '/descent/') on 127.0.0.1 with an ephemeral port.
-export async function serveDist(base = '/') {
+// Serves dist/ (or another folder, root) under `base` (e.g. '/descent/') on 127.0.0.1 with an ephemeral port.
+export async function serveDist(base = '/', folder = dist) {
+  const root = folder.endsWith('/') ? folder : `${folder}/`;
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) {
       res.writeHead(404).end('not under ' + base);
       return;
     }
-    let file = normalize(join(dist, path.slice(base.length)));
-    if (!file.startsWith(dist)) {
+    let file = normalize(join(root, path.slice(base.length)));
+    if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
