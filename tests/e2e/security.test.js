@@ -1,5 +1,6 @@
 // Untrusted configuration never runs script: a shared link, an uploaded CSV and a widget's attributes
-// carrying HTML or javascript: URLs are shown as text or refused, and the page's CSP blocks inline script.
+// carrying HTML or javascript: URLs are shown as text or refused, the page's CSP blocks inline script,
+// and a worker that dies fails only its own run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
@@ -97,4 +98,31 @@ test('widget attributes with markup or javascript: URLs show an error inside the
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('a worker that throws is shown as that run\'s error, the other run goes on, and reset restarts it', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.getByTestId('add-run').click();
+  await page.locator('.legend li').nth(1).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.legend li').length === 2);
+  const workers = () => page.workers().filter((w) => /worker/.test(w.url()));
+  for (let i = 0; i < 50 && workers().length < 3; i++) await page.waitForTimeout(100);
+  // The page's own core worker comes first; the two runs' workers follow. Break the last one.
+  const victim = workers().at(-1);
+  await victim.evaluate(() => setTimeout(() => {
+    throw new Error('simulated crash');
+  }));
+  await page.locator('.legend li').filter({ hasText: /simulated crash|failed/ }).first().waitFor({ timeout: 10000 });
+  await page.getByTestId('play').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="step-count"]').textContent) > 20);
+  await page.getByTestId('pause').click();
+  await page.getByTestId('reset').click();
+  await page.waitForFunction(() => ![...document.querySelectorAll('.legend li')].some((li) => /simulated crash/.test(li.textContent)));
+  await page.getByTestId('play').click();
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.legend li')].every((li) => /step [1-9]|done/.test(li.textContent)),
+    null,
+    { timeout: 20000 },
+  );
+  await assertNothingRan(page);
 });
