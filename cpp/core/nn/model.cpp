@@ -50,21 +50,33 @@ Eigen::Block<Eigen::MatrixXf, Eigen::Dynamic, Eigen::Dynamic, true> Model::forwa
 void Model::backward(const Eigen::Ref<const Eigen::MatrixXf>& x, const Eigen::Ref<const Eigen::MatrixXf>& d_out,
                      Workspace& ws) {
   const Eigen::Index n = x.cols();
+  const float* dz_next = nullptr;  // dZ_{l+1}
+  Eigen::Index dz_next_ld = 0;
   for (std::size_t l = layers_.size(); l-- > 0;) {
     const auto& s = layers_[l];
     auto dz = ws.dz_[l].leftCols(n);
+    const bool linear = s.activation == Activation::linear;
+    const float* g = dz.data();  // dZ_l
+    Eigen::Index g_ld = dz.outerStride();
     if (l + 1 == layers_.size()) {
-      dz = d_out;
+      if (linear) {  // dZ = d_out as it is, no copy
+        g = d_out.data();
+        g_ld = d_out.outerStride();
+      } else {
+        dz = d_out;
+      }
     } else {
       const auto& next = layers_[l + 1];  // dZ_l = W_{l+1}ᵀ · dZ_{l+1}
-      gemm(s.out, n, next.out, MatView{params_.data() + w_off_[l + 1], next.out, 1},
-           MatView{ws.dz_[l + 1].data(), 1, ws.dz_[l + 1].outerStride()}, dz.data(), dz.outerStride());
+      gemm(s.out, n, next.out, MatView{params_.data() + w_off_[l + 1], next.out, 1}, MatView{dz_next, 1, dz_next_ld},
+           dz.data(), dz.outerStride());
     }
-    activate_backward(s.activation, ws.z_[l].leftCols(n), ws.h_[l].leftCols(n), dz);
+    if (!linear) activate_backward(s.activation, ws.z_[l].leftCols(n), ws.h_[l].leftCols(n), dz);
     // dW_l = dZ_l · H_{l−1}ᵀ: B(k, j) = H_{l−1}(j, k).
     const MatView h_t = l == 0 ? MatView{x.data(), x.outerStride(), 1} : MatView{ws.h_[l - 1].data(), ws.h_[l - 1].outerStride(), 1};
-    gemm(s.out, s.in, n, MatView{dz.data(), 1, dz.outerStride()}, h_t, grads_.data() + w_off_[l], s.out);
-    row_sums(s.out, n, dz.data(), dz.outerStride(), grads_.data() + b_off_[l]);
+    gemm(s.out, s.in, n, MatView{g, 1, g_ld}, h_t, grads_.data() + w_off_[l], s.out);
+    row_sums(s.out, n, g, g_ld, grads_.data() + b_off_[l]);
+    dz_next = g;
+    dz_next_ld = g_ld;
   }
 }
 

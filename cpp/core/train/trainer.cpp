@@ -158,9 +158,10 @@ void Trainer::one_step() {
   Eigen::Ref<Eigen::MatrixXf> d_out = d_out_.leftCols(cols);
   const double data_loss = nn::loss_sum(config_.loss, out, y, &d_out, 1.0 / static_cast<double>(b)) /
                            static_cast<double>(b);
-  const double loss = data_loss + nn::penalty(model_, config_.regularization);
+  const bool regularized = config_.regularization.active();
+  const double loss = regularized ? data_loss + nn::penalty(model_, config_.regularization) : data_loss;
   model_.backward(x, d_out, train_ws_);
-  nn::add_penalty_grad(model_, config_.regularization);
+  if (regularized) nn::add_penalty_grad(model_, config_.regularization);
   const auto grads = model_.grads();
   const double grad_norm = norm(grads);
   const auto params = model_.params();
