@@ -30,8 +30,9 @@ export async function tfjs(tf, backendName, wasm) {
     for (let r = 0; r < w.rows; r += w.batch) {
       const n = Math.min(w.batch, w.rows - r);
       const xb = tf.tensor2d(x.subarray(r * features, (r + n) * features), [n, features]);
-      let yb = tf.tensor2d(y.subarray(r, r + n), [n, 1]);
-      if (w.loss === 'cross_entropy') yb = tf.oneHot(tf.tensor1d(y.subarray(r, r + n), 'int32'), classes).toFloat();
+      const yb = w.loss === 'cross_entropy'
+        ? tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(y.subarray(r, r + n), 'int32'), classes), 'float32'))
+        : tf.tensor2d(y.subarray(r, r + n), [n, 1]);
       batches.push([xb, yb]);
     }
     const forward = (xb) => {

@@ -98,11 +98,19 @@ Result run(const std::string& id, int repetitions) {
   const bool updates = std::string(w.id) == "W4";
   const long per_rep = updates ? 1000 : (w.rows + static_cast<long>(spec.batch_size) - 1) /
                                             static_cast<long>(spec.batch_size);
+  // A run that stopped (diverged, say) would return at once and time nothing: refuse to report it.
+  const auto advance = [&] {
+    const long before = trainer->status().steps;
+    const auto status = trainer->step(per_rep);
+    if (status.steps != before + per_rep)
+      throw std::runtime_error("bench: " + id + " stopped at step " + std::to_string(status.steps) + " (" +
+                               train::to_string(status.reason) + "), so its timing would mean nothing");
+  };
   using clock = std::chrono::steady_clock;
   const auto seconds = [](clock::duration d) { return std::chrono::duration<double>(d).count(); };
 
   const auto warm = clock::now();
-  do trainer->step(per_rep);
+  do advance();
   while (seconds(clock::now() - warm) < 0.5);
 
   // A repetition repeats its unit of work for at least 50 ms: browsers coarsen timers (100 µs in a
@@ -113,7 +121,7 @@ Result run(const std::string& id, int repetitions) {
     long units = 0;
     double t = 0;
     do {
-      trainer->step(per_rep);
+      advance();
       ++units;
       t = seconds(clock::now() - t0);
     } while (t < 0.05);
