@@ -19,6 +19,8 @@ async function embedCode(page) {
   await page.getByText('Embed', { exact: true }).click();
   const code = page.getByTestId('embed-code');
   await code.waitFor();
+  // The snippets are filled in once the menu has the current state; an empty box is not the answer.
+  await page.waitForFunction(() => document.querySelector('[data-testid="embed-code"]')?.value.includes('<iframe'));
   return code.inputValue();
 }
 
