@@ -4,18 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import { loadCore } from './load-core.js';
 
-async function load() {
-  const dir = process.env.DESCENT_WASM_DIR;
-  if (!dir) return loadCore();
-  const base = pathToFileURL(dir.endsWith('/') ? dir : `${dir}/`);
-  const { default: createCore } = await import(new URL('core.js', base).href);
-  return createCore({ wasmBinary: await readFile(new URL('core.wasm', base)) });
-}
-
-const core = await load();
+const core = await loadCore();
 const golden = async (name) =>
   JSON.parse(await readFile(new URL(`../data/golden/${name}`, import.meta.url), 'utf8'));
 const optimizers = await golden('optimizers.json');

@@ -6,18 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { loadCore } from './load-core.js';
 
-// DESCENT_WASM_DIR lets a developer test a build kept outside web/src/generated.
-async function load() {
-  const dir = process.env.DESCENT_WASM_DIR;
-  if (!dir) return loadCore();
-  const { default: createCore } = await import(pathToFileURL(join(dir, 'core.js')).href);
-  return createCore({ wasmBinary: readFileSync(join(dir, 'core.wasm')) });
-}
-
-const core = await load();
+const core = await loadCore();
 const csvDir = fileURLToPath(new URL('../data/csv/', import.meta.url));
 const csvSpec = JSON.stringify({ data: { source: 'csv' }, optimizer: { name: 'sgd', lr: 0.1 }, steps: 3 });
 const file = (name) => new Uint8Array(readFileSync(join(csvDir, name)));

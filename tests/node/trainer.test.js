@@ -3,21 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { loadCore } from './load-core.js';
 
-// DESCENT_WASM_DIR lets a developer test a build kept outside web/src/generated.
-async function load() {
-  const dir = process.env.DESCENT_WASM_DIR;
-  if (!dir) return loadCore();
-  const { default: createCore } = await import(pathToFileURL(join(dir, 'core.js')).href);
-  return createCore({ wasmBinary: readFileSync(join(dir, 'core.wasm')) });
-}
-
-const core = await load();
+const core = await loadCore();
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const spiral = {
