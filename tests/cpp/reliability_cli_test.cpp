@@ -4,6 +4,8 @@
 // the CLI path end to end.
 #include <gtest/gtest.h>
 
+#include "temp_path.hpp"
+
 #include <sys/wait.h>
 
 #include <chrono>
@@ -37,7 +39,7 @@ Result train(const std::string& spec_path, const std::string& csv_path = {}) {
 }
 
 std::string temp_file(const std::string& name, const std::string& text) {
-  const std::string path = testing::TempDir() + "reliability_" + name;
+  const std::string path = temp_path("reliability_" + name);
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
@@ -145,7 +147,7 @@ TEST(ReliabilityCli, ThousandsOfColumns) {
 // it would take gigabytes of memory.
 TEST(ReliabilityCli, FileOverTheLimitIsRefusedBeforeReading) {
   for (const std::uintmax_t size : {std::uintmax_t{data_limits::max_input_bytes} + 1, std::uintmax_t{1} << 32}) {
-    const std::string path = testing::TempDir() + "reliability_huge.csv";
+    const std::string path = temp_path("reliability_huge.csv");
     std::ofstream(path).put('x');
     std::filesystem::resize_file(path, size);
     const auto start = std::chrono::steady_clock::now();

@@ -3,6 +3,8 @@
 // throwing, and `descent train` must say "diverged at step k".
 #include <gtest/gtest.h>
 
+#include "temp_path.hpp"
+
 #include <sys/wait.h>
 
 #include <cmath>
@@ -57,7 +59,7 @@ TEST(ReliabilityDivergence, EveryOptimizerStopsAtTheFirstNonFiniteStep) {
 }
 
 TEST(ReliabilityDivergence, CliSaysDivergedAtStepK) {
-  const std::string spec = testing::TempDir() + "reliability_diverge.json";
+  const std::string spec = temp_path("reliability_diverge.json");
   std::ofstream(spec) << diverging_spec("adam").dump();
   const std::string cmd = std::string("\"") + DESCENT_CLI + "\" train \"" + spec + "\" 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "optim_test_support.hpp"
+#include "temp_path.hpp"
 
 namespace descent {
 namespace {
@@ -30,7 +31,7 @@ Result run(const std::string& args, bool merge = false) {
 std::string golden_path(const std::string& file) { return std::string(DESCENT_TEST_DATA) + "/golden/" + file; }
 
 std::string temp_file(const std::string& name, const std::string& text) {
-  const std::string path = testing::TempDir() + name;
+  const std::string path = temp_path(name);
   std::ofstream(path) << text;
   return path;
 }

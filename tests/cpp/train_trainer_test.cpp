@@ -8,6 +8,8 @@
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "temp_path.hpp"
 #include <nlohmann/json.hpp>
 
 #include "train/experiment.hpp"
@@ -198,7 +200,7 @@ TEST(TrainTrainer, DefaultSpecOnDigits) { EXPECT_GE(final_test_score("digits"), 
 TEST(TrainTrainer, DefaultSpecOnDiabetes) { EXPECT_GE(final_test_score("diabetes"), 0.40); }
 
 std::string run_cli(const std::string& args) {
-  const std::string out = ::testing::TempDir() + "descent_train_cli.out";
+  const std::string out = temp_path("descent_train_cli.out");
   const std::string cmd = std::string(DESCENT_CLI) + " " + args + " > " + out + " 2>&1";
   const int rc = std::system(cmd.c_str());
   std::ifstream in(out);
@@ -208,8 +210,8 @@ std::string run_cli(const std::string& args) {
 }
 
 TEST(TrainCli, StreamsStepsEvaluationsAndSummary) {
-  const std::string spec_path = ::testing::TempDir() + "descent_train_cli_spec.json";
-  const std::string lines_path = ::testing::TempDir() + "descent_train_cli_lines.jsonl";
+  const std::string spec_path = temp_path("descent_train_cli_spec.json");
+  const std::string lines_path = temp_path("descent_train_cli_lines.jsonl");
   auto spec = spiral_spec();
   spec["epochs"] = 2;
   std::ofstream(spec_path) << spec.dump();
@@ -232,7 +234,7 @@ TEST(TrainCli, StreamsStepsEvaluationsAndSummary) {
 }
 
 TEST(TrainCli, BadSpecExitsWithTheFieldInTheMessage) {
-  const std::string spec_path = ::testing::TempDir() + "descent_train_cli_bad.json";
+  const std::string spec_path = temp_path("descent_train_cli_bad.json");
   std::ofstream(spec_path) << R"({"data": {"source": "spiral"}, "epocs": 3})";
   const auto out = run_cli("train " + spec_path);
   EXPECT_NE(out.find("epocs: unknown key; did you mean \"epochs\"?"), std::string::npos) << out;
