@@ -74,4 +74,30 @@ TEST(TrainGoldenTutorial, FivePointRegressionReachesGoldenTheta) {
   FAIL() << "linreg_tutorial_gd missing";
 }
 
+// Found by the golden fuzz target: counts given as huge or fractional numbers were converted to
+// integers unchecked (undefined behaviour) instead of being rejected with the field's name.
+TEST(TrainGoldenValidation, CountsMustBeIntegersInRange) {
+  const auto base = [] {
+    for (const auto& c : golden()["cases"])
+      if (c["name"] == "linreg_tutorial_gd") return c;
+    return nlohmann::json();
+  }();
+  ASSERT_FALSE(base.is_null());
+  const auto rejects = [&](const char* pointer, nlohmann::json value, const std::string& field) {
+    auto c = base;
+    c[nlohmann::json::json_pointer(pointer)] = value;
+    try {
+      descent::train::replay_training_case(c);
+      ADD_FAILURE() << pointer << " = " << value.dump() << " was accepted";
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find(field), std::string::npos) << e.what();
+    }
+  };
+  rejects("/steps", 1.11111e+49, "linreg_tutorial_gd.steps: expected an integer");
+  rejects("/steps", 2.5, "linreg_tutorial_gd.steps");
+  rejects("/steps", -1, "linreg_tutorial_gd.steps");
+  rejects("/model/layers/0/in", 1e30, "linreg_tutorial_gd.model.layers[0].in");
+  rejects("/model/layers/0/out", 0, "linreg_tutorial_gd.model.layers[0].out");
+}
+
 }  // namespace

@@ -7,6 +7,18 @@
 #include "train/trainer.hpp"
 
 namespace descent::train {
+namespace {
+
+// Golden files are user input to `descent replay`: a count given as 1e49 or 2.5 must be an error,
+// not an out-of-range conversion.
+long whole_number(const nlohmann::json& v, const std::string& where, long lo, long hi) {
+  if (!v.is_number_integer() || v.get<long long>() < lo || v.get<long long>() > hi)
+    throw std::invalid_argument(where + ": expected an integer from " + std::to_string(lo) + " to " +
+                                std::to_string(hi) + ", got " + v.dump());
+  return static_cast<long>(v.get<long long>());
+}
+
+}  // namespace
 
 nlohmann::json replay_training_case(const nlohmann::json& c) {
   const std::string name = c.value("name", std::string("?"));
@@ -37,7 +49,9 @@ nlohmann::json replay_training_case(const nlohmann::json& c) {
   const auto& layer_specs = c.at("model").at("layers");
   for (std::size_t l = 0; l < layer_specs.size(); ++l) {
     const auto& s = layer_specs[l];
-    layers.push_back({s.at("in").get<int>(), s.at("out").get<int>(),
+    const std::string where = name + ".model.layers[" + std::to_string(l) + "]";
+    layers.push_back({static_cast<int>(whole_number(s.at("in"), where + ".in", 1, 4096)),
+                      static_cast<int>(whole_number(s.at("out"), where + ".out", 1, 4096)),
                       nn::parse_activation(s.at("activation").get<std::string>(),
                                            name + ".model.layers[" + std::to_string(l) + "].activation")});
   }
@@ -52,7 +66,7 @@ nlohmann::json replay_training_case(const nlohmann::json& c) {
   }
   cfg.optimizer = c.at("optimizer");
   cfg.schedule = c.value("schedule", nlohmann::json());
-  cfg.max_steps = c.at("steps").get<long>();
+  cfg.max_steps = whole_number(c.at("steps"), name + ".steps", 0, 1000000);
   cfg.metrics_every = cfg.max_steps;  // only the final evaluation
 
   Trainer trainer(std::move(data), nn::FeatureCrosses{}, std::move(model), cfg);

@@ -73,7 +73,8 @@ export class Frame {
   }
 }
 
-export function extent(values: ArrayLike<number>, pad = 0.05): [number, number] {
+// The smallest and largest finite values ([0, 1] when there are none): diverged runs leave NaN/Inf.
+export function finiteRange(values: ArrayLike<number>): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -82,7 +83,11 @@ export function extent(values: ArrayLike<number>, pad = 0.05): [number, number] 
     lo = Math.min(lo, v);
     hi = Math.max(hi, v);
   }
-  if (!Number.isFinite(lo)) return [0, 1];
+  return Number.isFinite(lo) ? [lo, hi] : [0, 1];
+}
+
+export function extent(values: ArrayLike<number>, pad = 0.05): [number, number] {
+  const [lo, hi] = finiteRange(values);
   if (hi - lo < 1e-12) return [lo - 1, hi + 1];
   const p = (hi - lo) * pad;
   return [lo - p, hi + p];

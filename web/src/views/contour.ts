@@ -1,22 +1,10 @@
 // Draws a loss surface: a continuous light colour scale on log-spaced levels (so both the valley
 // floor and the steep walls show structure), with iso-lines traced by marching squares.
-import { toImage } from './canvas';
-
-function range(values: ArrayLike<number>): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) continue;
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  return Number.isFinite(lo) ? [lo, hi] : [0, 1];
-}
+import { finiteRange, toImage } from './canvas';
 
 // Height in [0, 1] on a log scale above the minimum.
 export function logHeights(values: ArrayLike<number>): Float32Array {
-  const [lo, hi] = range(values);
+  const [lo, hi] = finiteRange(values);
   const span = Math.log1p(Math.max(hi - lo, 1e-12));
   const out = new Float32Array(values.length);
   for (let i = 0; i < values.length; i++) {
