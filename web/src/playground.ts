@@ -3,6 +3,7 @@
 // it once; the embeddable widget mounts one per shadow root.
 import css from './playground.css?inline';
 import uplotCss from 'uplot/dist/uPlot.min.css?inline';
+import searchCss from './search/search.css?inline';
 import type { Catalog, RunSummary } from './protocol';
 import { Race } from './runs/race';
 import { WorkerClient } from './runs/worker-client';
@@ -26,13 +27,14 @@ import { sharePanel } from './panels/share-panel';
 import type { PanelContext, UploadedCsv } from './panels/context';
 import { canvasPng, download, metricsCsv } from './export';
 import { embedSnippets } from './widget/embed-code';
+import { searchSection } from './search/search-section';
 
 export interface PlaygroundOptions {
   state?: PlaygroundState;
   hash?: boolean; // keep the state in location.hash (the page; not embedded widgets)
   keys?: EventTarget; // where keyboard shortcuts listen (default: the playground itself)
   theme?: 'light' | 'dark';
-  controls?: string[]; // panels to show: data, model, training, optimizers, charts, views, presets, share
+  controls?: string[]; // panels to show: data, model, training, optimizers, charts, views, presets, share, search
 }
 
 export interface PlaygroundHandle {
@@ -46,7 +48,7 @@ export interface PlaygroundHandle {
 }
 
 export async function mountPlayground(root: HTMLElement | ShadowRoot, options: PlaygroundOptions = {}): Promise<PlaygroundHandle> {
-  const style = h('style', { text: `${uplotCss}\n${css}` });
+  const style = h('style', { text: `${uplotCss}\n${css}\n${searchCss}` });
   const host = h('div', { class: 'descent', 'data-theme': options.theme ?? 'light' });
   const errorLine = h('p', { class: 'error-line', testid: 'error', role: 'alert', hidden: true });
   const coreStatus = h('p', { testid: 'core-status', class: 'status', text: 'Loading the WebAssembly core…' });
@@ -226,6 +228,36 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   const layout = (controls: HTMLElement, outputs: HTMLElement) =>
     controls.childElementCount ? h('div', { class: 'layout' }, controls, outputs) : h('div', { class: 'layout single' }, outputs);
   const shown = (name: string) => !options.controls || options.controls.includes(name);
+  const search = shown('search')
+    ? searchSection({
+        store,
+        spec: (i) => experimentSpec(store.state, store.state.runs[i] ?? store.state.runs[0]),
+        csv: () => {
+          if (store.state.problem !== 'data' || store.state.data.source !== 'csv') return undefined;
+          if (!csv) throw new Error('This experiment trains on a CSV file, and files are not stored in links: upload it again.');
+          return csv.text;
+        },
+        expand: async (spec, search) => {
+          const reply = await core.request({ type: 'expand-search', spec, search });
+          if (reply.type !== 'plan') throw new Error(`unexpected reply ${reply.type}`);
+          return reply.lines;
+        },
+        refresh: () => {
+          runs.render();
+          training.render();
+        },
+        open: (state) => {
+          setState(state);
+          host.scrollIntoView({ block: 'start' });
+        },
+        addRun: (run) => {
+          store.update((s) => {
+            s.runs.push(run);
+          });
+          runs.render();
+        },
+      })
+    : null;
   host.querySelector('.loading')?.remove();
   const parts: Array<Node | null> = [
     h('div', { class: 'topbar' }, controls.el, shown('share') ? share.el : null),
@@ -233,6 +265,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     layout(
       h('div', { class: 'column controls' }, shown('data') ? data.el : null, shown('model') ? model.el : null, shown('training') ? training.el : null),
       h('div', { class: 'column outputs' }, shown('views') ? viewsEl : null, shown('optimizers') ? runs.el : null, shown('charts') ? charts.el : null)),
+    search?.el ?? null,
     h('footer', { class: 'foot' }, coreStatus),
   ];
   for (const p of parts) if (p) host.appendChild(p);
@@ -404,6 +437,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     destroy() {
       keyTarget.removeEventListener('keydown', onKey);
       race.dispose();
+      search?.dispose();
       core.terminate();
       style.remove();
       host.remove();

@@ -5,6 +5,7 @@ import type { Job, Progress, Request, Reply } from './protocol';
 import type { Session } from './worker/session';
 import { readCatalog, lrPreview } from './worker/catalog';
 import { startSession } from './worker/start';
+import { searchRequest } from './worker/search-session';
 
 let core: Promise<CoreModule> | null = null;
 let session: Session | null = null;
@@ -124,6 +125,14 @@ self.onmessage = async (event: MessageEvent<Request>) => {
         break;
       case 'weights':
         post({ type: 'weights', id, json: session ? session.weights() : '[]' });
+        break;
+      case 'lr-find':
+      case 'expand-search':
+      case 'sweep-run':
+        await searchRequest(c, request, post, async (spec, csv) => {
+          const job = await withData({ kind: 'train', spec, csv });
+          return job.kind === 'train' ? job.csv : undefined;
+        });
         break;
     }
   } catch (error) {

@@ -7,7 +7,7 @@ import workerUrl from '../worker.ts?worker&url';
 // CDN, or the playground's host named in an embed snippet), a same-origin blob imports the real
 // worker module, which that host serves with CORS as it already must for the widget's own script.
 let shimUrl: string | null = null; // one blob for every worker of the page
-function startWorker(): Worker {
+export function startWorker(): Worker {
   const url = new URL(workerUrl, import.meta.url);
   if (url.origin === location.origin) return new Worker(url, { type: 'module' });
   shimUrl ??= URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};`], { type: 'text/javascript' }));

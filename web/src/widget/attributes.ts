@@ -7,7 +7,7 @@ import { defaultState, type PlaygroundState } from '../state/types';
 export class WidgetError extends Error {}
 
 // The panels a widget can show. 'share' is left out: its links point at the host page, not descent.
-export const panelNames = ['data', 'model', 'training', 'optimizers', 'charts', 'views', 'presets'];
+export const panelNames = ['data', 'model', 'training', 'optimizers', 'charts', 'views', 'presets', 'search'];
 export const defaultControls = ['views', 'charts'];
 
 export function parseControls(value: string | null): string[] {
