@@ -213,7 +213,7 @@ export class SearchResults {
         race.textContent = why ? 'Not added' : 'Added';
         race.title = why ?? 'added to the race';
       });
-      const row = h('tr', { testid: 'search-row', 'data-index': r.line.index, class: [r === best ? 'best' : '', r.status].join(' ').trim() },
+      const row = h('tr', { testid: 'search-row', 'data-index': r.line.index, 'data-config': JSON.stringify(r.line.config), 'data-status': r.status, class: [r === best ? 'best' : '', r.status].join(' ').trim() },
         h('td', { text: String(r.line.index + 1) }),
         ...this.dims.map((d) => h('td', { text: valueText(r.line.config[d]) })),
         h('td', { text: res ? num(res.train_loss) : status }),

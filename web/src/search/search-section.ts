@@ -67,9 +67,18 @@ export function searchSection(ctx: SearchContext): { el: HTMLElement; dispose():
     },
   });
 
+  // Which settings the search starts from: run 1's, with the dimensions below changed.
+  const base = h('p', { class: 'small search-base' });
+  const describeBase = () => {
+    const o = ctx.store.state.runs[0]?.optimizer;
+    const sched = ctx.store.state.runs[0]?.schedule;
+    base.textContent = o ? `Starts from run 1: ${o.name}${typeof o.lr === 'number' ? `, lr ${o.lr}` : ''}${sched ? `, ${sched.name} schedule` : ''}; each run changes only the dimensions below.` : '';
+  };
+  describeBase();
   ctx.store.subscribe((s) => {
     const l = length(s);
     form.setDefaults(firstLr(ctx), l.n, l.unit);
+    describeBase();
   });
 
   const show = () => {
@@ -155,11 +164,11 @@ export function searchSection(ctx: SearchContext): { el: HTMLElement; dispose():
     h('div', { class: 'search-part' },
       h('h3', { text: 'Hyper-parameter search' }),
       h('p', { class: 'muted small', text: 'Runs every configuration of the current experiment (same data, initial weights and batch order) in parallel workers, then compares them. Open any run to load it into the playground.' }),
+      base,
       form.el,
       h('div', { class: 'row' }, start, cancel, progress),
-      error,
-      results.el));
-  const details = h('details', { class: 'search-details' }, h('summary', { text: 'Find a learning rate / search' }), body);
+      error));
+  const details = h('details', { class: 'search-details' }, h('summary', { text: 'Find a learning rate / search' }), body, results.el);
   return {
     el: h('section', { class: 'panel search', 'aria-label': 'Find a learning rate or search hyper-parameters' }, details),
     dispose() {
