@@ -5,6 +5,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 
 #include "functions/function.hpp"
 #include "optim/optimizer.hpp"
+#include "optim/params.hpp"
 #include "run2d.hpp"
 #include "schedule/schedule.hpp"
 
@@ -108,11 +110,14 @@ class Race2D {
     }
   }
 
-  int step(int n) {
+  // A double, not an int: Embind would turn Infinity or NaN into 0 steps without a word.
+  int step(double n) {
     return guarded([&] {
+      if (!(n >= 0 && n <= 1000000) || n != std::floor(n))
+        throw std::invalid_argument("step(n): n must be a whole number from 0 to 1000000, got " + descent::format_number(n));
       long most = 0;
       for (auto& r : runs_) {
-        r->step(n);
+        r->step(static_cast<long>(n));
         most = std::max(most, r->steps_done());
       }
       return static_cast<int>(most);

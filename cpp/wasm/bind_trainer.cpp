@@ -5,6 +5,8 @@
 #include <emscripten/val.h>
 
 #include <chrono>
+#include <cmath>
+#include <stdexcept>
 #include <memory>
 #include <new>
 #include <string>
@@ -14,6 +16,7 @@
 #include "data/limits.hpp"
 #include "data/load.hpp"
 #include "nn/init.hpp"
+#include "optim/params.hpp"
 #include "spec/spec.hpp"
 #include "train/experiment.hpp"
 #include "train/landscape.hpp"
@@ -23,6 +26,8 @@ namespace {
 
 using emscripten::val;
 using descent::train::Grid;
+
+constexpr double kMaxChunk = 1000000;
 
 [[noreturn]] void throw_js(const std::exception& e) {
   // bad_alloc's what() is only "std::bad_alloc": say what ran out and what to change. The module
@@ -78,7 +83,11 @@ class TrainerHandle {
 
   val step(double n) {
     auto& t = *trainer_;
-    const auto want = static_cast<std::size_t>(n > 0 ? n : 0);
+    // A chunk's logs are buffered: cap it so a typo cannot ask for gigabytes.
+    if (!(n >= 0 && n <= kMaxChunk) || n != std::floor(n))
+      throw_js(std::invalid_argument("step(n): n must be a whole number from 0 to " + descent::format_number(kMaxChunk) +
+                                     ", got " + descent::format_number(n)));
+    const auto want = static_cast<std::size_t>(n);
     const std::size_t first = t.log().count();
     const auto start = std::chrono::steady_clock::now();
     try {

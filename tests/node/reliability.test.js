@@ -168,14 +168,20 @@ test('Race2D: only the run with a huge lr is marked diverged, the others keep go
   }
 });
 
-test('a chunk too large for memory is an Error, not an abort', () => {
+test('step(n) takes only whole chunks up to a million steps, else a clear Error and nothing changes', () => {
   const t = new core.Trainer(JSON.stringify({ data: { source: 'spiral', n: 40 }, steps: 10 }), '');
-  assert.throws(() => t.step(1e9), {
-    message: 'out of memory: this experiment needs more than the 2 GB WebAssembly memory can grow to; use fewer rows, a smaller batch or fewer units',
-  });
+  for (const n of [1e9, Infinity, NaN, -1, 2.5]) {
+    assert.throws(() => t.step(n), {
+      message: `step(n): n must be a whole number from 0 to 1000000, got ${Number.isFinite(n) ? n : 'null'}`,
+    }, String(n));
+  }
   assert.equal(t.step(10).stop, 'max_steps');
   assert.equal(t.chunkLosses().length, 10);
   t.delete();
+  const race = new core.Race2D(JSON.stringify({ function: 'rosenbrock', x0: [-1, 1], runs: [{ optimizer: { name: 'sgd', lr: 0.001 } }] }));
+  for (const n of [Infinity, NaN, -1, 0.5]) assert.throws(() => race.step(n), /step\(n\): n must be a whole number from 0 to 1000000/, String(n));
+  assert.equal(race.step(5), 5);
+  race.delete();
 });
 
 // Last: the failed growth leaves the module's memory at its 2 GB maximum.
