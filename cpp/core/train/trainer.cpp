@@ -106,6 +106,9 @@ Trainer::Trainer(Dataset data, nn::FeatureCrosses features, nn::Model model, Tra
   y_batch_.resize(batch_);
   d_out_.resize(model_.outputs(), static_cast<Eigen::Index>(batch_));
   prev_params_.assign(model_.size(), 0.f);
+  full_grad_scale_ = 1.0 / static_cast<double>(n);
+  linear_mse_ = layers.size() == 1 && layers[0].out == 1 && layers[0].activation == nn::Activation::linear &&
+                config_.loss.kind == nn::LossKind::mse && batch_ == n && !config_.regularization.active();
   best_test_ = std::numeric_limits<double>::infinity();
 }
 
@@ -135,12 +138,43 @@ StepStatus Trainer::run() {
   return status_;
 }
 
-void Trainer::one_step() {
-  const std::size_t n = data_.n_train();
-  if (cursor_ == 0 && batch_ < n) rng_.shuffle(std::span<std::uint32_t>(order_));
-  const std::size_t b = std::min(batch_, n - cursor_);
-  const auto cols = static_cast<Eigen::Index>(b);
+// Linear regression on the whole training set, the tutorial's model: one pass computes the output,
+// the loss and its gradient with the arithmetic of the general path (every sum in the same order from
+// zero, the same double-precision loss), so the results are bit for bit the same, without the
+// per-step set-up of views, kernel dispatch and workspace traffic that dominates at this size.
+double Trainer::linear_mse_loss_and_grads() {
+  const std::size_t n = data_.n_train(), in = static_cast<std::size_t>(model_.inputs());
+  const float* x = x_train_.data();
+  const float* y = y_train_.data();
+  float* d = d_out_.data();
+  const auto params = model_.params();
+  const float* w = params.data();
+  const float bias = params[in];
+  double total = 0.0;
+  for (std::size_t j = 0; j < n; ++j) {
+    const float* xj = x + j * in;
+    float z = 0.f;
+    for (std::size_t p = 0; p < in; ++p) z += w[p] * xj[p];
+    z += bias;
+    const double diff = static_cast<double>(z) - y[j];
+    total += diff * diff;
+    d[j] = static_cast<float>(2.0 * diff * full_grad_scale_);
+  }
+  float* g = model_.grads().data();
+  for (std::size_t p = 0; p < in; ++p) {
+    float acc = 0.f;
+    for (std::size_t j = 0; j < n; ++j) acc += d[j] * x[j * in + p];
+    g[p] = acc;
+  }
+  float acc = 0.f;
+  for (std::size_t j = 0; j < n; ++j) acc += d[j];
+  g[in] = acc;
+  return total / static_cast<double>(n);
+}
 
+double Trainer::general_loss_and_grads(std::size_t b) {
+  const std::size_t n = data_.n_train();
+  const auto cols = static_cast<Eigen::Index>(b);
   const bool gather = batch_ < n;
   if (gather) {
     for (std::size_t j = 0; j < b; ++j) {
@@ -153,15 +187,24 @@ void Trainer::one_step() {
   const Eigen::Ref<const Eigen::MatrixXf> x = gather ? Eigen::Ref<const Eigen::MatrixXf>(x_batch_.leftCols(cols))
                                                      : Eigen::Ref<const Eigen::MatrixXf>(x_train_);
 
-  const double lr = schedule_->current();
   const auto out = model_.forward(x, train_ws_);
   Eigen::Ref<Eigen::MatrixXf> d_out = d_out_.leftCols(cols);
-  const double data_loss = nn::loss_sum(config_.loss, out, y, &d_out, 1.0 / static_cast<double>(b)) /
-                           static_cast<double>(b);
+  const double scale = b == n ? full_grad_scale_ : 1.0 / static_cast<double>(b);
+  const double data_loss = nn::loss_sum(config_.loss, out, y, &d_out, scale) / static_cast<double>(b);
   const bool regularized = config_.regularization.active();
   const double loss = regularized ? data_loss + nn::penalty(model_, config_.regularization) : data_loss;
   model_.backward(x, d_out, train_ws_);
   if (regularized) nn::add_penalty_grad(model_, config_.regularization);
+  return loss;
+}
+
+void Trainer::one_step() {
+  const std::size_t n = data_.n_train();
+  if (cursor_ == 0 && batch_ < n) rng_.shuffle(std::span<std::uint32_t>(order_));
+  const std::size_t b = std::min(batch_, n - cursor_);
+
+  const double lr = schedule_->current();
+  const double loss = linear_mse_ ? linear_mse_loss_and_grads() : general_loss_and_grads(b);
   const auto grads = model_.grads();
   const double grad_norm = norm(grads);
   const auto params = model_.params();

@@ -96,6 +96,8 @@ class Trainer {
 
  private:
   void one_step();
+  double general_loss_and_grads(std::size_t b);
+  double linear_mse_loss_and_grads();
   double evaluate_set(const Eigen::MatrixXf& x, const std::vector<float>& y, ScoreAccumulator& score);
   Eigen::MatrixXf expand(const std::vector<float>& rows, std::size_t n) const;
 
@@ -117,6 +119,8 @@ class Trainer {
   nn::Workspace train_ws_, eval_ws_;
 
   std::size_t batch_ = 0, cursor_ = 0;
+  double full_grad_scale_ = 0.0;     // 1/batch for full batches, computed once
+  bool linear_mse_ = false;          // one linear unit, MSE, full batch, no penalty: the fused path
   double epoch_loss_sum_ = 0.0;
   long epoch_batches_ = 0;
   double best_test_ = 0.0;
