@@ -21,6 +21,10 @@ constexpr Command kCommands[] = {
      descent::cli::catalog},
     {"train", "train SPEC.json [--csv FILE] [--out FILE]  train an experiment, stream JSON lines", descent::cli::train},
     {"bench", "bench [--json] [--workload W] [--repetitions N]  time the speed workloads W1-W4", descent::cli::bench},
+    {"sweep", "sweep SPEC.json [--grid K=V]... [--random N] [--jobs N] [--plan]  grid/random search, one JSON line per run",
+     descent::cli::sweep},
+    {"lr-find", "lr-find SPEC.json [--min-lr X] [--max-lr X] [--steps N] [--json]  LR range test and suggestion",
+     descent::cli::lr_find},
 };
 
 void usage(std::FILE* out) {

@@ -1,51 +1,16 @@
 // descent train SPEC.json [--csv FILE] [--out FILE]: trains as the spec says and streams JSON lines.
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <stdexcept>
 
 #include "cli/commands.hpp"
-#include "data/csv.hpp"
-#include "data/limits.hpp"
+#include "cli/files.hpp"
 #include "train/experiment.hpp"
 #include "train/report.hpp"
 
 namespace descent::cli {
-
-namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// A CSV over the ingest limit is refused from its size, before any of it is read into memory. A pipe
-// or device has no size (`--csv <(zcat f.gz)`, /dev/zero): it is read only up to the limit.
-std::string read_csv(const std::string& path) {
-  std::error_code error;
-  const auto bytes = std::filesystem::file_size(path, error);
-  if (!error && bytes > data_limits::max_input_bytes) throw std::invalid_argument(path + ": " + file_too_large(bytes));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open file");
-  std::string text;
-  char chunk[1 << 16];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    text.append(chunk, static_cast<std::size_t>(in.gcount()));
-    if (text.size() > data_limits::max_input_bytes)
-      throw std::invalid_argument(path + ": the file has more than " + std::to_string(data_limits::max_input_bytes) +
-                                  " bytes; the limit is " + std::to_string(data_limits::max_input_bytes) + " bytes (" +
-                                  std::to_string(data_limits::max_input_bytes >> 20) + " MB)");
-  }
-  return text;
-}
-
-}  // namespace
 
 int train(const Args& args) {
   std::string spec_path, csv_path, out_path;

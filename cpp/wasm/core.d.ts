@@ -43,6 +43,13 @@ export interface CoreModule {
   /** Validates a spec (JSON text) and returns it normalised with every default filled in. Throws Error("<field>: ..."). */
   normalizeSpec(specJson: string): string;
   Trainer: TrainerConstructor;
+
+  // --- bind_search.cpp (hyper-parameter search, LR range test) -------------------------------
+  /** JSON text: PlanLine[] for every run of the search (grid order, or the seeded random draws).
+   *  Throws Error("search.params.<name>: ...") naming the field and what is allowed. */
+  expandSearch(specJson: string, searchJson: string): string;
+  SweepRun: SweepRunConstructor;
+  LrFinder: LrFinderConstructor;
 }
 
 // bind_engine.cpp types
@@ -173,6 +180,91 @@ export interface Trainer {
   parameterLandscape(resolution: number): ParameterLandscape;
   /** Loss along two filter-normalised random directions, α, β in [-span, span]. */
   randomLandscape(resolution: number, span: number, seed: number): Grid;
+  delete(): void;
+}
+
+// bind_search.cpp types
+/** A search description (docs/search.md): the spec's "search" block. */
+export interface SearchDescription {
+  method?: 'grid' | 'random';
+  /** random only: number of sampled configurations (1..10000). */
+  runs?: number;
+  /** random only: seed of the sampler. */
+  seed?: number;
+  /** Dimension name (lr, optimizer, momentum, beta1, beta2, weight_decay, batch_size, schedule, hidden_units,
+   *  steps, epochs, or a dotted spec path) -> a list of values or a range. */
+  params: Record<string, unknown[] | { min: number; max: number; count?: number; scale?: 'log' | 'linear' }>;
+}
+
+export interface PlanLine {
+  index: number;
+  /** Dimension name -> this run's value, in the order of the description. */
+  config: Record<string, unknown>;
+  /** The complete normalised experiment spec of this run (no "search" key). */
+  spec: Record<string, unknown>;
+}
+
+/** The result fields of a sweep line (numbers as in `descent train`'s summary; non-finite -> null). */
+export interface SweepResult {
+  train_loss: number | null;
+  test_loss: number | null;
+  /** Classification. */
+  train_accuracy?: number | null;
+  test_accuracy?: number | null;
+  /** Regression. */
+  train_r2?: number | null;
+  test_r2?: number | null;
+  diverged: boolean;
+  diverged_at: number | null;
+  steps: number;
+  stop: StopReason;
+  seconds: number;
+}
+
+export type ResultLine = PlanLine & SweepResult;
+
+export interface SweepRunConstructor {
+  /** specJson: a plan line's spec; csv as for Trainer. */
+  new (specJson: string, csv: string | Uint8Array): SweepRun;
+}
+
+export interface SweepRun {
+  /** Up to n more steps; true when finished (budget, stop rule or divergence). */
+  step(n: number): boolean;
+  /** 0..1 of the run's step budget. */
+  progress(): number;
+  /** JSON text of SweepResult. */
+  resultJson(): string;
+  delete(): void;
+}
+
+export interface LrFinderOptions {
+  min_lr?: number;          // 1e-7
+  max_lr?: number;          // 10
+  steps?: number;           // 100 (5..10000)
+  smoothing?: number;       // 0.98 (EMA beta, 0 <= beta < 1)
+  diverge_factor?: number;  // 4: stop once smoothed > factor × its minimum
+}
+
+export interface LrFinderConstructor {
+  /** optionsJson: JSON text of LrFinderOptions ("" or "{}" for the defaults). */
+  new (specJson: string, csv: string | Uint8Array, optionsJson: string): LrFinder;
+}
+
+export interface LrFinderResult {
+  lrs: number[];
+  losses: number[];
+  smoothed: number[];
+  stopped_early: boolean;
+  /** null when the curve is too short (fewer than 5 points; steepest also when the minimum comes first). */
+  suggestion: { steepest: number | null; min_over_10: number | null; min_loss_lr: number | null };
+}
+
+export interface LrFinder {
+  /** Up to n more lrs; true when done (all steps, or stopped early on an exploding loss). */
+  step(n: number): boolean;
+  /** JSON text of LrFinderResult. */
+  resultJson(): string;
   delete(): void;
 }
 

@@ -68,7 +68,7 @@ TEST(SpecValidation, MessagesNameTheFieldAndAllowedValues) {
   EXPECT_EQ(error_of(with("optimiser", json::object())),
             "optimiser: unknown key; did you mean \"optimizer\"? (allowed: name, description, data, features, model, "
             "loss, loss_params, regularization, optimizer, schedule, schedule_step, batch_size, epochs, steps, stop, "
-            "clip, seed, metrics_every)");
+            "clip, seed, metrics_every, search)");
   EXPECT_EQ(error_of(json::object()),
             "data: missing (e.g. {\"source\": \"spiral\"}, {\"source\": \"iris\"} or {\"source\": \"csv\", ...})");
   EXPECT_EQ(error_of(with("loss", "cross_entropyy")),

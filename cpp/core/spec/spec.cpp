@@ -6,6 +6,7 @@
 
 #include "optim/optimizer.hpp"
 #include "schedule/schedule.hpp"
+#include "search/search_space.hpp"
 #include "spec/suggest.hpp"
 
 namespace descent::spec {
@@ -117,13 +118,15 @@ void parse_model(const json& m, ExperimentSpec& s) {
 ExperimentSpec parse_spec(const json& doc) {
   check_object(doc, "", {"name", "description", "data", "features", "model", "loss", "loss_params",
                          "regularization", "optimizer", "schedule", "schedule_step", "batch_size", "epochs",
-                         "steps", "stop", "clip", "seed", "metrics_every"});
+                         "steps", "stop", "clip", "seed", "metrics_every", "search"});
   ExperimentSpec s;
   // Defaults chosen so the bundled sets train well as they are (iris, digits, diabetes): one tanh
   // layer of 32 units and AdamW (lr 0.01, decoupled decay 0.1 against overfitting small sets).
   s.hidden = {{32, nn::Activation::tanh}};
   text(doc, "name", "");
   text(doc, "description", "");
+  // A search block describes other runs (descent sweep); this run ignores it, and to_json drops it.
+  if (const json* se = find(doc, "search")) search::parse_search(search::ojson(*se));
 
   const json* data = find(doc, "data");
   if (!data) fail("data", "missing (e.g. {\"source\": \"spiral\"}, {\"source\": \"iris\"} or {\"source\": \"csv\", ...})");

@@ -1,0 +1,46 @@
+#pragma once
+// A hyper-parameter search: which spec fields vary (dimensions), over which values, and how the
+// configurations are chosen (grid: cartesian product; random: sampled with descent::Rng). Expanding
+// it gives plan lines, each a complete normalised experiment spec that reproduces its run alone.
+// docs/search.md describes the format; errors name the field as `search.<path>`.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace descent::search {
+
+// Kept in the order the user wrote them (grid order, config key order).
+using ojson = nlohmann::ordered_json;
+
+inline constexpr std::size_t kMaxRuns = 10000;
+
+struct Dimension {
+  std::string name;               // "lr", "batch_size", ... or a dotted path into the spec
+  std::vector<ojson> values;      // explicit list (empty for a range)
+  double min = 0, max = 0;        // range
+  std::size_t count = 0;          // grid points of a range, ends included
+  bool log = false;               // range scale
+  bool ranged() const { return values.empty(); }
+};
+
+struct SearchSpace {
+  bool random = false;
+  std::size_t runs = 0;           // random only
+  std::uint64_t seed = 0;         // random only
+  std::vector<Dimension> params;
+};
+
+// Validates a search description (see search-contract / docs/search.md).
+SearchSpace parse_search(const ojson& doc);
+// `--grid` text: `name=min:max:scale:count` (scale log|linear) or `name=v1,v2,...`.
+Dimension parse_grid_arg(const std::string& text);
+
+// The spec with one configuration applied, validated and normalised (no "search" key). Errors are
+// std::invalid_argument naming `search.params.<name>`.
+nlohmann::json apply_config(const nlohmann::json& spec, const ojson& config);
+// Plan lines {"index", "config", "spec"} for every run.
+std::vector<ojson> expand(const nlohmann::json& spec, const SearchSpace& space);
+
+}  // namespace descent::search
