@@ -128,60 +128,19 @@ export type Reply =
   | { type: 'error'; id: number; message: string }
   | SearchReply;
 
-// --- Learning-rate finder and hyper-parameter search (issue 9; the worker adapts the bindings of
-// docs/search.md). A search is expanded once into plan lines; each line is one complete run.
-export type Search = {
-  method: 'grid' | 'random';
-  runs?: number;
-  seed?: number;
-  params: Record<string, unknown[] | { min: number; max: number; count: number; scale: 'log' | 'linear' }>;
-};
-
-export interface PlanLine {
-  index: number;
-  config: Record<string, unknown>;
-  spec: Record<string, unknown>;
-}
-
-// The run's final numbers (null where non-finite or without a test set), as `descent sweep` writes them.
-export interface SweepResult {
-  train_loss: number | null;
-  test_loss: number | null;
-  train_accuracy?: number | null;
-  test_accuracy?: number | null;
-  train_r2?: number | null;
-  test_r2?: number | null;
-  diverged: boolean;
-  diverged_at: number | null;
-  steps: number;
-  stop: string;
-  seconds: number;
-}
-
-export interface LrFindOptions {
-  min_lr?: number;
-  max_lr?: number;
-  steps?: number;
-  smoothing?: number;
-  diverge_factor?: number;
-}
-
-export interface LrFindResult {
-  lrs: number[];
-  losses: number[];
-  smoothed: number[];
-  stopped_early: boolean;
-  suggestion: { steepest: number | null; min_over_10: number | null; min_loss_lr: number | null };
-}
+// --- Learning-rate finder and hyper-parameter search (issue 9; docs/search.md). The shapes are the
+// bindings' own (cpp/wasm/core.d.ts): a search is expanded once into plan lines, each one complete run.
+export type { PlanLine, SweepResult, LrFinderOptions as LrFindOptions, LrFinderResult as LrFindResult, SearchDescription as Search } from './generated/core.js';
+import type { PlanLine, SweepResult, LrFinderOptions, LrFinderResult, SearchDescription } from './generated/core.js';
 
 export type SearchRequest =
-  | { type: 'lr-find'; id: number; spec: Record<string, unknown>; csv?: string; options: LrFindOptions }
-  | { type: 'expand-search'; id: number; spec: Record<string, unknown>; search: Search }
+  | { type: 'lr-find'; id: number; spec: Record<string, unknown>; csv?: string; options: LrFinderOptions }
+  | { type: 'expand-search'; id: number; spec: Record<string, unknown>; search: SearchDescription }
   | { type: 'sweep-run'; id: number; line: PlanLine; csv?: string };
 
 export type SearchReply =
   | { type: 'lr-progress'; id: number; lrs: number[]; losses: number[]; smoothed: number[] }
-  | { type: 'lr-result'; id: number; result: LrFindResult }
+  | { type: 'lr-result'; id: number; result: LrFinderResult }
   | { type: 'plan'; id: number; lines: PlanLine[] }
   | { type: 'sweep-progress'; id: number; fraction: number }
   | { type: 'sweep-result'; id: number; result: SweepResult };

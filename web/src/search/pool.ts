@@ -25,7 +25,7 @@ export class SearchPool {
   private finishedResolve: () => void = () => {};
   readonly finished: Promise<void>;
   cancelled = false;
-  readonly startedAt = performance.now();
+  startedAt = performance.now();
   endedAt: number | null = null;
 
   constructor(lines: PlanLine[], private csv: string | undefined, private onChange: (run: PoolRun | null) => void, workers = navigator.hardwareConcurrency || 1) {
@@ -33,7 +33,11 @@ export class SearchPool {
     this.queue = this.runs.map((_, i) => i);
     this.size = Math.max(1, Math.min(workers, lines.length));
     this.finished = new Promise((resolve) => (this.finishedResolve = resolve));
-    if (!lines.length) this.end();
+  }
+
+  start(): void {
+    this.startedAt = performance.now();
+    if (!this.runs.length) this.end();
     for (let k = 0; k < this.size && this.queue.length; k++) void this.slot();
   }
 

@@ -220,7 +220,7 @@ export class SearchResults {
         h('td', { text: res ? num(res.test_loss) : '' }),
         h('td', { text: res ? (score === null || score === undefined ? '–' : this.regression ? formatNumber(score, 3) : `${(score * 100).toFixed(1)}%`) : '' }),
         h('td', { class: res?.diverged ? 'warn' : '', text: res ? (res.diverged ? `step ${res.diverged_at ?? '?'}` : 'no') : '' }),
-        h('td', { class: 'actions' }, open, race));
+        h('td', {}, h('span', { class: 'actions' }, open, race)));
       if (r.error) row.title = r.error;
       if (r.status === 'failed') (row.children[this.dims.length + 1] as HTMLElement).textContent = `failed: ${r.error ?? ''}`;
       body.append(row);

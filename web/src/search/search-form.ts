@@ -13,15 +13,15 @@ export interface SearchFormView {
 }
 
 const dimensionTitles: Record<string, string> = {
-  lr: 'lr (learning rate)',
+  lr: 'lr',
   batch_size: 'batch_size',
   optimizer: 'optimizer',
   momentum: 'momentum',
-  beta1: 'beta1 (Adam’s betas[0])',
-  beta2: 'beta2 (Adam’s betas[1])',
+  beta1: 'beta1 (betas[0])',
+  beta2: 'beta2 (betas[1])',
   weight_decay: 'weight_decay',
-  schedule: 'schedule (none = constant)',
-  hidden_units: 'hidden_units (every hidden layer)',
+  schedule: 'schedule',
+  hidden_units: 'hidden_units',
 };
 
 export function searchForm(initial: SearchForm, onChange: () => void): SearchFormView {

@@ -149,6 +149,7 @@ export function searchSection(ctx: SearchContext): { el: HTMLElement; dispose():
     });
     pool = p;
     results.reset(p.runs, dims, isRegression(s), built.search.method === 'random');
+    p.start();
     show();
     await p.finished;
     if (pool === p) idle();

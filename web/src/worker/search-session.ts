@@ -2,26 +2,7 @@
 // yield between them, so progress messages flow and the worker stays responsive to terminate().
 import type { CoreModule } from '../generated/core.js';
 import type { LrFindResult, PlanLine, Reply, SearchRequest, SweepResult } from '../protocol';
-
-// The search bindings of docs/search.md (cpp/wasm/bind_search.cpp).
-interface Stepper {
-  step(n: number): boolean;
-  resultJson(): string;
-  delete(): void;
-}
-interface SearchBindings {
-  expandSearch(specJson: string, searchJson: string): string;
-  SweepRun: new (specJson: string, csv: string | Uint8Array) => Stepper & { progress(): number };
-  LrFinder: new (specJson: string, csv: string | Uint8Array, optionsJson: string) => Stepper;
-}
-
-function bindings<K extends keyof SearchBindings>(core: CoreModule, names: readonly K[]): Pick<SearchBindings, K> {
-  const c = core as unknown as Record<string, unknown>;
-  for (const name of names) {
-    if (typeof c[name] !== 'function') throw new Error(`This WebAssembly build has no ${name} binding (rebuild it with npm run build:wasm).`);
-  }
-  return c as unknown as SearchBindings;
-}
+import { bindings } from './bindings';
 
 type Post = (reply: Reply) => void;
 // The data a spec trains on: the uploaded CSV, a bundled set's file, or nothing (generated data).
