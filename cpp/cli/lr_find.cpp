@@ -18,7 +18,7 @@ namespace {
 using json = nlohmann::json;
 
 constexpr const char* kUsage =
-    "usage: descent lr-find SPEC.json [--min-lr X] [--max-lr X] [--steps N] [--csv FILE] [--json]\n";
+    "usage: descent lr-find SPEC.json [--min-lr X] [--max-lr X] [--steps N] [--smoothing B] [--csv FILE] [--json]\n";
 
 struct UsageError : std::invalid_argument {
   using std::invalid_argument::invalid_argument;
@@ -74,11 +74,13 @@ int lr_find(const Args& args) {
       const std::string& a = args[i];
       if (a == "--json") {
         as_json = true;
-      } else if (a == "--min-lr" || a == "--max-lr" || a == "--steps" || a == "--csv") {
+      } else if (a == "--min-lr" || a == "--max-lr" || a == "--steps" || a == "--smoothing" ||
+                 a == "--csv") {
         if (i + 1 >= args.size()) throw UsageError(a + ": missing value");
         const std::string& v = args[++i];
         if (a == "--csv") csv_path = v;
-        else options[a == "--min-lr" ? "min_lr" : a == "--max-lr" ? "max_lr" : "steps"] = number_arg(a, v, a == "--steps");
+        else options[a == "--min-lr" ? "min_lr" : a == "--max-lr" ? "max_lr" : a == "--steps" ? "steps" : "smoothing"] =
+            number_arg(a, v, a == "--steps");
       } else if (spec_path.empty() && !a.empty() && a[0] != '-') {
         spec_path = a;
       } else {
@@ -91,7 +93,7 @@ int lr_find(const Args& args) {
     } catch (const std::invalid_argument& e) {
       std::string m = e.what();
       for (const auto& [field, flag] : {std::pair{"lr_finder.min_lr", "--min-lr"}, {"lr_finder.max_lr", "--max-lr"},
-                                        {"lr_finder.steps", "--steps"}})
+                                        {"lr_finder.steps", "--steps"}, {"lr_finder.smoothing", "--smoothing"}})
         if (m.rfind(field, 0) == 0) m = flag + m.substr(std::string(field).size());
       throw UsageError(m);
     }
@@ -126,7 +128,7 @@ int lr_find(const Args& args) {
   const auto& s = result["suggestion"];
   const auto show = [](const json& v) { return v.is_null() ? std::string("n/a (curve too short)") : v.dump(); };
   std::printf("\nsuggested lr (steepest descent):  %s\n", show(s["steepest"]).c_str());
-  std::printf("suggested lr (minimum / 10):      %s\n", show(s["min_over_10"]).c_str());
+  std::printf("suggested lr (minimum / 10):      %s  <- try this first\n", show(s["min_over_10"]).c_str());
   std::printf("lr at the minimum smoothed loss:  %s\n", show(s["min_loss_lr"]).c_str());
   return 0;
 }

@@ -242,7 +242,7 @@ export interface LrFinderOptions {
   min_lr?: number;          // 1e-7
   max_lr?: number;          // 10
   steps?: number;           // 100 (5..10000)
-  smoothing?: number;       // 0.98 (EMA beta, 0 <= beta < 1)
+  smoothing?: number;       // 0.9 (EMA beta, 0 <= beta < 1)
   diverge_factor?: number;  // 4: stop once smoothed > factor × its minimum
 }
 
@@ -256,7 +256,8 @@ export interface LrFinderResult {
   losses: number[];
   smoothed: number[];
   stopped_early: boolean;
-  /** null when the curve is too short (fewer than 5 points; steepest also when the minimum comes first). */
+  /** null when the curve is too short (fewer than 5 points; steepest also when the minimum comes first).
+   *  min_over_10 is the suggestion to offer first (the tests hold it to the best of a grid). */
   suggestion: { steepest: number | null; min_over_10: number | null; min_loss_lr: number | null };
 }
 

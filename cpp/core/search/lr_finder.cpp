@@ -1,5 +1,6 @@
 #include "search/lr_finder.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -62,9 +63,10 @@ LrSuggestion suggest_lr(const std::vector<double>& lrs, const std::vector<double
     if (smoothed[k] < smoothed[m]) m = k;
   s.min_loss_lr = lrs[m];
   s.min_over_10 = lrs[m] / 10.0;
-  // Only up to the minimum: past it the loss climbs and explodes, which is no guide.
+  // Only up to the minimum: past it the loss climbs and explodes, which is no guide. The first tenth
+  // is skipped too: there the bias-corrected average rests on a few batches and swings with them.
   double steepest = 0.0;
-  for (std::size_t k = 1; k + 1 <= m; ++k) {
+  for (std::size_t k = std::max<std::size_t>(1, n / 10); k + 1 <= m; ++k) {
     const double slope = (smoothed[k + 1] - smoothed[k - 1]) / (std::log(lrs[k + 1]) - std::log(lrs[k - 1]));
     if (slope < steepest) {
       steepest = slope;
