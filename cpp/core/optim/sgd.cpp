@@ -29,6 +29,10 @@ class Sgd final : public OptimizerBase<T> {
 
   void update(std::span<T> p, std::span<const T> grads, double lr) override {
     const T wd = T(h_.weight_decay), mom = T(h_.momentum), damp = T(1.0 - h_.dampening), step = T(lr);
+    if (h_.weight_decay == 0.0 && h_.momentum == 0.0 && !h_.maximize) {  // plain GD: no per-element tests
+      for (std::size_t i = 0; i < p.size(); ++i) p[i] -= step * grads[i];
+      return;
+    }
     for (std::size_t i = 0; i < p.size(); ++i) {
       T g = h_.maximize ? -grads[i] : grads[i];
       if (h_.weight_decay != 0.0) g += wd * p[i];

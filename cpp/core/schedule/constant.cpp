@@ -11,6 +11,8 @@ class Constant final : public ClosedFormSchedule {
     check_step(t);
     return base_;
   }
+  // Nothing to recompute: lr_at is the same at every step, and this runs once per training step.
+  void advance(double) override {}
   std::string name() const override { return "constant"; }
 
  private:

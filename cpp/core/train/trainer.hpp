@@ -119,6 +119,7 @@ class Trainer {
   nn::Workspace train_ws_, eval_ws_;
 
   std::size_t batch_ = 0, cursor_ = 0;
+  long next_eval_ = 0;               // with metrics_every: the step count of the next evaluation
   double full_grad_scale_ = 0.0;     // 1/batch for full batches, computed once
   bool linear_mse_ = false;          // one linear unit, MSE, full batch, no penalty: the fused path
   double epoch_loss_sum_ = 0.0;
