@@ -20,6 +20,7 @@ describe('time left in a search', () => {
   });
   test('formatting', () => {
     expect(formatSeconds(0.3)).toBe('less than a second');
+    expect(formatSeconds(1.44)).toBe('1.4 s');
     expect(formatSeconds(12.4)).toBe('12 s');
     expect(formatSeconds(600)).toBe('10 min');
     expect(formatSeconds(7200)).toBe('2.0 h');

@@ -27,6 +27,10 @@ describe('search form', () => {
       f.seed = '3';
     });
     expect(buildSearch(random)).toMatchObject({ total: 17, search: { method: 'random', runs: 17, seed: 3 } });
+    // Ranges are sampled: their point count plays no part.
+    expect(buildSearch(random).search.params.lr).toEqual({ min: 0.001, max: 0.1, scale: 'log' });
+    random.rows[0].count = '0';
+    expect(buildSearch(random).total).toBe(17);
   });
   test('"none" in a schedule list means a constant lr', () => {
     const f = form((f) => f.rows.push(defaultRow('schedule')));

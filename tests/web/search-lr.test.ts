@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LrFindResult } from '../../web/src/protocol';
-import { lrText, yRange } from '../../web/src/search/lr-chart';
+import { lrText, powersOfTen, yRange } from '../../web/src/search/lr-chart';
 import { describe as describeResult, rounded } from '../../web/src/search/lr-finder';
 
 function curve(losses: number[], stopped = false, steepest: number | null = 0.0032): LrFindResult {
@@ -28,6 +28,8 @@ describe('LR finder in words', () => {
     expect(lrText(0.05)).toBe('0.05');
     expect(lrText(1e-7)).toBe('1e-7');
     expect(lrText(2e5)).toBe('2e5');
+    expect(powersOfTen(1e-7, 10)).toEqual([1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 0.01, 0.1, 1, 10]);
+    expect(powersOfTen(0.002, 0.5)).toEqual([0.01, 0.1]);
     const [lo, hi] = yRange([2.3, 2.2, 1.0, 0.6, 50, 1e6], [2.3, 2.25, 1.9, 1.4, 6, 1e5]);
     expect(lo).toBeLessThan(0.6);
     expect(hi).toBeLessThan(5);

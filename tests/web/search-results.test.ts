@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { SweepResult } from '../../web/src/protocol';
 import type { PoolRun } from '../../web/src/search/pool';
-import { bestRun, colour, colourScale, heatmap, metric, metricName, sortRuns } from '../../web/src/search/results-model';
+import { atEdge, bestRun, colour, colourScale, heatmap, metric, metricName, sortRuns } from '../../web/src/search/results-model';
 
 function result(test_loss: number | null, diverged = false, train_loss = 1): SweepResult {
   return { train_loss, test_loss, train_accuracy: 0.5, test_accuracy: 0.5, diverged, diverged_at: diverged ? 7 : null, steps: 10, stop: 'max_steps', seconds: 0.1 };
@@ -62,5 +62,13 @@ describe('search results', () => {
     expect(colourScale([2, 2]).t(2)).toBe(0);
     expect(colour(0)).toBe('rgb(253, 231, 37)');
     expect(colour(1)).toBe('rgb(68, 1, 84)');
+  });
+  test('a best value at the end of a numeric range is pointed out', () => {
+    const lrs = [0.001, 0.01, 0.1];
+    const grid = lrs.map((lr, i) => run(i, { lr, optimizer: 'adam' }, result([0.2, 0.5, 0.9][i])));
+    expect(atEdge(grid, ['lr', 'optimizer'])).toEqual([{ name: 'lr', value: 0.001, side: 'low' }]);
+    const middle = lrs.map((lr, i) => run(i, { lr }, result([0.5, 0.2, 0.9][i])));
+    expect(atEdge(middle, ['lr'])).toEqual([]);
+    expect(atEdge(grid.slice(0, 2), ['lr'])).toEqual([]);
   });
 });

@@ -85,6 +85,8 @@ function range(row: DimensionRow, method: SearchForm['method']): { values: Searc
   const max = number(row.max, `${row.name} max`);
   if (min > max) throw new SearchFormError(`${row.name}: min (${min}) is larger than max (${max})`);
   if (row.scale === 'log' && min <= 0) throw new SearchFormError(`${row.name}: a log range needs min > 0 (got ${min}); use a linear range to include 0`);
+  // A random search samples the range: it has no points to count.
+  if (method === 'random') return { values: { min, max, scale: row.scale }, count: 1 };
   const count = number(row.count, `${row.name} count`);
   if (!Number.isInteger(count) || count < 1 || count > maxRuns) throw new SearchFormError(`${row.name} count: expected a whole number from 1 to ${maxRuns}, got ${row.count}`);
   if (method === 'grid' && count === 1 && min !== max) throw new SearchFormError(`${row.name}: one point needs min = max; use a count of 2 or more for a range`);

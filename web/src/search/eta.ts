@@ -20,6 +20,7 @@ export function secondsLeft(durations: number[], inFlight: InFlight[], queued: n
 
 export function formatSeconds(s: number): string {
   if (s < 1) return 'less than a second';
+  if (s < 10) return `${s.toFixed(1)} s`;
   if (s < 90) return `${Math.round(s)} s`;
   if (s < 5400) return `${Math.round(s / 60)} min`;
   return `${(s / 3600).toFixed(1)} h`;

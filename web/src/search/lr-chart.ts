@@ -32,6 +32,13 @@ export function yRange(losses: number[], smoothed: number[]): [number, number] {
   return [lo - pad, hi + pad];
 }
 
+export function powersOfTen(min: number, max: number): number[] {
+  const out: number[] = [];
+  if (!(min > 0) || !(max >= min)) return out;
+  for (let e = Math.ceil(Math.log10(min) - 1e-9); e <= Math.floor(Math.log10(max) + 1e-9); e++) out.push(Number(`1e${e}`));
+  return out;
+}
+
 export class LrChart {
   readonly el: HTMLElement;
   private plot: uPlot | null = null;
@@ -62,13 +69,14 @@ export class LrChart {
 
   private options(): uPlot.Options {
     const t = themeOf(this.el);
+    const panel = t.panel;
     const value = (_u: uPlot, v: number | null) => (v === null || v === undefined ? '–' : formatNumber(v));
     return {
       width: this.width,
       height: 220,
       cursor: { drag: { x: false, y: false }, points: { size: 6 } },
       legend: { live: true },
-      scales: { x: { time: false, distr: 3 }, y: { range: () => this.range } },
+      scales: { x: { time: false, distr: 3, range: (_u, min, max) => [min, max] }, y: { range: () => this.range } },
       axes: [
         {
           label: 'learning rate (log scale)',
@@ -77,10 +85,11 @@ export class LrChart {
           stroke: t.muted,
           grid: { stroke: t.soft },
           ticks: { stroke: t.line },
+          // Only powers of ten: the minor lines of a log axis over seven decades are a grey wash.
+          splits: (_u, _axis, min, max) => powersOfTen(min, max),
           values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : lrText(v))),
-          filter: (_u, splits) => splits.map((v) => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? v : null)),
         },
-        { stroke: t.muted, size: 52, grid: { stroke: t.soft }, ticks: { stroke: t.line }, values: (_u, splits) => splits.map((v) => formatNumber(v, 3)) },
+        { stroke: t.muted, size: 52, grid: { stroke: t.soft }, ticks: { stroke: t.line }, values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatNumber(v, 3))) },
       ],
       series: [
         { label: 'lr', value: (_u, v) => (v === null ? '–' : lrText(v)) },
@@ -96,14 +105,20 @@ export class LrChart {
             this.markers.forEach((m, i) => {
               const x = Math.round(u.valToPos(m.lr, 'x', true));
               ctx.strokeStyle = m.color;
-              ctx.fillStyle = m.color;
               ctx.lineWidth = 1.5 * devicePixelRatio;
               ctx.setLineDash([5 * devicePixelRatio, 4 * devicePixelRatio]);
               ctx.beginPath();
               ctx.moveTo(x, u.bbox.top);
               ctx.lineTo(x, u.bbox.top + u.bbox.height);
               ctx.stroke();
-              ctx.fillText(m.label, x + 4 * devicePixelRatio, u.bbox.top + (12 + 14 * i) * devicePixelRatio);
+              // Labels one above the other, on the panel colour, so close markers stay readable.
+              const y = u.bbox.top + (4 + 15 * i) * devicePixelRatio;
+              const w = ctx.measureText(m.label).width;
+              ctx.fillStyle = panel;
+              ctx.fillRect(x + 3 * devicePixelRatio, y, w + 4 * devicePixelRatio, 14 * devicePixelRatio);
+              ctx.fillStyle = m.color;
+              ctx.textBaseline = 'top';
+              ctx.fillText(m.label, x + 5 * devicePixelRatio, y + 1.5 * devicePixelRatio);
             });
             ctx.restore();
           },

@@ -130,3 +130,19 @@ export function colour(t: number): string {
 export function textOn(t: number): string {
   return t < 0.55 ? '#1b1f24' : '#ffffff';
 }
+
+// Numeric dimensions whose best value is the first or last of three or more: the optimum may lie
+// beyond the range searched.
+export function atEdge(runs: PoolRun[], dims: string[]): Array<{ name: string; value: number; side: 'low' | 'high' }> {
+  const best = bestRun(runs);
+  if (!best) return [];
+  const out: Array<{ name: string; value: number; side: 'low' | 'high' }> = [];
+  for (const name of dims) {
+    const values = dimensionValues(runs, name);
+    const v = best.line.config[name];
+    if (values.length < 3 || typeof v !== 'number' || !values.every((x) => typeof x === 'number')) continue;
+    if (v === values[0]) out.push({ name, value: v, side: 'low' });
+    else if (v === values[values.length - 1]) out.push({ name, value: v, side: 'high' });
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { clear, field, h, select } from '../ui/dom';
 import { themeOf } from '../ui/theme';
 import { lrText } from './lr-chart';
 import type { PoolRun } from './pool';
-import { bestRun, colour, colourScale, heatmap, metric, metricName, sortRuns, textOn } from './results-model';
+import { atEdge, bestRun, colour, colourScale, heatmap, metric, metricName, sortRuns, textOn } from './results-model';
 
 export interface ResultActions {
   open(run: PoolRun): void;
@@ -90,7 +90,9 @@ export class SearchResults {
     this.drawTable();
     const best = bestRun(this.runs);
     this.openBest.disabled = !best;
-    this.note.textContent = best ? `Best so far: run ${best.line.index + 1} — ${this.dims.map((d) => `${d} = ${valueText(best.line.config[d])}`).join(', ')} (${metricName(this.runs)} ${num(metric(best.result))}).` : '';
+    const edges = atEdge(this.runs, this.dims).map((e) => `${e.name} = ${valueText(e.value)} is the ${e.side === 'low' ? 'smallest' : 'largest'} value tried`);
+    const edgeText = edges.length ? ` ${edges.join('; ')}: the best may lie beyond, so extend ${edges.length > 1 ? 'those ranges' : 'that range'}.` : '';
+    this.note.textContent = best ? `Best so far: run ${best.line.index + 1} — ${this.dims.map((d) => `${d} = ${valueText(best.line.config[d])}`).join(', ')} (${metricName(this.runs)} ${num(metric(best.result))}).${edgeText}` : '';
   }
 
   private drawHeatmap(): void {
@@ -140,7 +142,7 @@ export class SearchResults {
     bar.style.background = `linear-gradient(to right, ${stops})`;
     clear(this.legend);
     this.legend.append(
-      h('span', { text: `${metricName(this.runs)}${scale.log ? ' (log colour scale)' : ''}: ` }),
+      h('span', { text: `${metricName(this.runs)} (lower is better${scale.log ? ', log colour scale' : ''}): ` }),
       h('span', { text: values.length ? formatNumber(scale.min, 3) : '–' }), bar, h('span', { text: values.length ? formatNumber(scale.max, 3) : '–' }),
       h('span', { class: 'heat-key best-key', text: 'best' }),
       h('span', { class: 'heat-key diverged', text: 'diverged' }),
@@ -167,8 +169,8 @@ export class SearchResults {
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false, distr: log ? 3 : 1, range: numeric ? undefined : () => [-0.5, categories.length - 0.5] }, y: { auto: true } },
         axes: [
-          { label: name, labelSize: 14, size: 32, stroke: t.muted, grid: { stroke: t.soft }, splits: numeric ? undefined : () => categories.map((_, i) => i), values: (_u, splits) => splits.map((v) => (numeric ? lrText(v) : categories[v] ?? '')) },
-          { stroke: t.muted, size: 52, grid: { stroke: t.soft }, values: (_u, splits) => splits.map((v) => formatNumber(v, 3)) },
+          { label: name, labelSize: 14, size: 32, stroke: t.muted, grid: { stroke: t.soft }, splits: numeric ? undefined : () => categories.map((_, i) => i), values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : numeric ? lrText(v) : categories[v] ?? '')) },
+          { stroke: t.muted, size: 52, grid: { stroke: t.soft }, values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatNumber(v, 3))) },
         ],
         series: [{}, { stroke: '#0072B2', fill: '#0072B2', paths: () => null, points: { show: true, size: 7, fill: '#0072B2' } }],
       }, data, this.scatterBox);

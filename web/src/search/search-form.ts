@@ -82,7 +82,7 @@ export function searchForm(initial: SearchForm, onChange: () => void): SearchFor
       values = h('div', { class: 'dim-values range' },
         h('label', { class: 'inline' }, 'min ', text('min', 'min')),
         h('label', { class: 'inline' }, 'max ', text('max', 'max')),
-        h('label', { class: 'inline' }, form.method === 'grid' ? 'points ' : 'count ', text('count', 'count', { inputmode: 'numeric' })),
+        form.method === 'grid' ? h('label', { class: 'inline' }, 'points ', text('count', 'count', { inputmode: 'numeric' })) : null,
         scale);
     }
     return h('div', { class: 'search-dim' }, name, mode, values, remove);
