@@ -1,10 +1,27 @@
 // The optimizer's update rule (KaTeX, rendered as MathML so no font files are needed) and the current
 // values of its hyper-parameters, written with the same symbols.
-import katex from 'katex';
 import type { CatalogEntry } from '../protocol';
 import type { Options } from '../state/types';
 import { formatNumber } from '../format';
 import { h } from '../ui/dom';
+
+// KaTeX is a quarter of the page's script and nothing before the first training step needs it: it is
+// loaded on first use and each formula is drawn into its element once it has arrived.
+type Katex = typeof import('katex').default;
+let katex: Katex | undefined;
+let loading: Promise<Katex> | undefined;
+
+function render(latex: string, el: HTMLElement, displayMode = false): void {
+  const draw = (k: Katex) => k.render(latex, el, { output: 'mathml', displayMode, throwOnError: false });
+  if (katex) {
+    draw(katex);
+    return;
+  }
+  loading ??= import('katex').then((m) => (katex = m.default));
+  loading.then(draw, () => {
+    el.textContent = latex; // the source stays readable if the module cannot be fetched
+  });
+}
 
 const symbols: Record<string, string> = {
   lr: '\\eta',
@@ -42,11 +59,11 @@ export function valuesLatex(values: Options): string[] {
 export function formulaCard(entry: CatalogEntry, values: Options): HTMLElement {
   const rule = h('div', { class: 'formula-rule' });
   const current = h('div', { class: 'formula-values' });
-  katex.render(entry.update ?? '\\text{(no formula)}', rule, { output: 'mathml', displayMode: true, throwOnError: false });
+  render(entry.update ?? '\\text{(no formula)}', rule, true);
   // One small formula per value, so the line wraps between values instead of overflowing.
   for (const part of valuesLatex(values)) {
     const span = h('span');
-    katex.render(part, span, { output: 'mathml', throwOnError: false });
+    render(part, span);
     current.appendChild(span);
   }
   return h('div', { class: 'formula', role: 'group', tabindex: 0, 'aria-label': `${entry.title}: update rule and current values` }, rule, current);
@@ -55,6 +72,6 @@ export function formulaCard(entry: CatalogEntry, values: Options): HTMLElement {
 // A schedule's rule, smaller and without values (they are the fields right below it).
 export function scheduleFormula(latex: string): HTMLElement {
   const el = h('div', { class: 'formula small', role: 'group', tabindex: 0, 'aria-label': 'schedule rule' });
-  katex.render(latex, el, { output: 'mathml', throwOnError: false });
+  render(latex, el);
   return el;
 }
