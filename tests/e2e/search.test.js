@@ -1,8 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { sharedBrowser, openPlayground } from './browser.js';
 
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const env = sharedBrowser();
+
+// Serious or critical axe-core violations inside the search section.
+async function searchViolations(page) {
+  await page.evaluate(axeSource); // evaluated by the driver, so the page's CSP does not apply
+  const results = await page.evaluate(() => window.axe.run(document.querySelector('.search'), { resultTypes: ['violations'] }));
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
 
 // The playground on the digits set with the search section opened.
 async function openDigits() {
@@ -52,6 +62,7 @@ test('LR finder on digits: the curve and a suggestion appear, and "Use" sets the
   const min = Number(await page.getByLabel('lr min').inputValue());
   const max = Number(await page.getByLabel('lr max').inputValue());
   assert.ok(min < suggested && suggested < max, `${min} < ${suggested} < ${max}`);
+  assert.deepEqual(await searchViolations(page), []);
   assert.deepEqual(env.browser.errors, []);
 });
 
@@ -82,6 +93,7 @@ test('a 12-run grid fills the heatmap, sorts its table, and opens the best run',
   const down = await losses();
   assert.deepEqual(down, [...up].reverse());
 
+  assert.deepEqual(await searchViolations(page), []);
   const best = JSON.parse(await page.locator('[data-testid="search-row"].best').getAttribute('data-config'));
   assert.equal(await page.locator('.heat-cell.best').count(), 1);
   await page.getByTestId('search-open-best').click();

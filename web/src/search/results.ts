@@ -34,7 +34,7 @@ export class SearchResults {
   private xSelect = select([], '', { 'aria-label': 'heatmap columns' });
   private ySelect = select([], '', { 'aria-label': 'heatmap rows' });
   private scatterSelect = select([], '', { 'aria-label': 'scatter dimension' });
-  private heat = h('div', { class: 'heatmap', testid: 'search-heatmap', role: 'grid', 'aria-label': 'metric for two dimensions' });
+  private heat = h('div', { class: 'heatmap', testid: 'search-heatmap', role: 'group', 'aria-label': 'heatmap of the metric over two dimensions' });
   private legend = h('div', { class: 'heat-legend' });
   private heatBox: HTMLElement;
   private scatterBox = h('div', { class: 'chart-plot' });
@@ -111,7 +111,7 @@ export class SearchResults {
       this.heat.append(h('div', { class: 'heat-head row-head', text: yName ? valueText(map.ys[y]) : '' }));
       for (let x = 0; x < map.xs.length; x++) {
         const c = map.cells[y * map.xs.length + x];
-        const b = h('button', { type: 'button', class: 'heat-cell', role: 'gridcell' });
+        const b = h('button', { type: 'button', class: 'heat-cell' });
         if (c.value !== null) {
           const t = scale.t(c.value);
           b.style.background = colour(t);
@@ -127,7 +127,9 @@ export class SearchResults {
         if (c.filled) b.dataset.filled = 'true';
         if (best && c.best === best) b.classList.add('best');
         const label = `${xName} = ${valueText(map.xs[x])}${yName ? `, ${yName} = ${valueText(map.ys[y])}` : ''}`;
-        b.title = c.value !== null ? `${label}: ${metricName(this.runs)} ${formatNumber(c.value)} — click to open this run` : label;
+        b.title = c.value !== null ? `${label}: ${metricName(this.runs)} ${formatNumber(c.value)} — click to open this run` : `${label}: ${b.textContent || 'not run yet'}`;
+        // The accessible name starts with the visible text (WCAG label in name).
+        b.setAttribute('aria-label', `${b.textContent || 'empty'}: ${label}${c.value !== null ? `, ${metricName(this.runs)}` : ''}`);
         b.disabled = !c.best;
         b.addEventListener('click', () => c.best && this.actions.open(c.best));
         this.heat.append(b);
