@@ -101,6 +101,20 @@ TEST(SweepCli, PlanThroughRunLinesAndAnyPoolSizeGiveTheSameLines) {
   EXPECT_EQ(untimed(lines_of(run("sweep --run-lines < \"" + alone + "\"").out))[0], untimed(lines_of(one.out))[4]);
 }
 
+// Digits through a 64-32-10 net: big enough for the packed GEMM path, whose buffers were once shared
+// between threads (runs on two threads then mixed their numbers).
+TEST(SweepCli, ThreadsDoNotShareStateOnAGemmHeavyNet) {
+  const auto spec = temp_file("sweep_threads.json", R"({"data": {"source": "digits"},
+    "model": {"hidden": [{"units": 32, "activation": "tanh"}]}, "optimizer": {"name": "adam", "lr": 0.003},
+    "batch_size": 64, "steps": 60})");
+  const std::string grid = " --grid 'lr=1e-3:1e-2:log:2' --grid 'batch_size=64,128'";
+  const auto one = run("sweep \"" + spec + "\"" + grid + " --jobs 1");
+  const auto two = run("sweep \"" + spec + "\"" + grid + " --jobs 2");
+  ASSERT_EQ(one.status, 0);
+  ASSERT_EQ(two.status, 0);
+  EXPECT_EQ(untimed(lines_of(one.out)), untimed(lines_of(two.out)));
+}
+
 TEST(SweepCli, SearchBlockOfTheSpecAndOutFile) {
   json spec = json::parse(kSpec);
   spec["search"] = {{"method", "random"}, {"runs", 3}, {"seed", 1}, {"params", {{"lr", {{"min", 1e-3}, {"max", 0.1}, {"scale", "log"}}}}}};

@@ -12,8 +12,9 @@ namespace {
 constexpr std::ptrdiff_t kMR = 8, kNR = 4;
 constexpr std::ptrdiff_t kKC = 256, kMC = 64, kNC = 256;
 
-alignas(16) float g_a_pack[kMC * kKC];
-alignas(16) float g_b_pack[kKC * kNC];
+// One pair per thread: `descent sweep` trains runs on several threads at once.
+alignas(16) thread_local float g_a_pack[kMC * kKC];
+alignas(16) thread_local float g_b_pack[kKC * kNC];
 
 // Below this many multiply-adds packing costs more than it saves.
 constexpr std::ptrdiff_t kPackedMin = 8192;

@@ -14,8 +14,8 @@ struct MatView {
   float operator()(std::ptrdiff_t i, std::ptrdiff_t j) const { return data[i * row_stride + j * col_stride]; }
 };
 
-// C (m × n, column-major, leading dimension ldc) = A (m × k) · B (k × n). Not reentrant: the packing
-// buffers are static, sized by the blocking constants, so a call never allocates.
+// C (m × n, column-major, leading dimension ldc) = A (m × k) · B (k × n). The packing buffers are
+// static (one pair per thread), sized by the blocking constants, so a call never allocates.
 void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c, std::ptrdiff_t ldc);
 
 }  // namespace descent
