@@ -28,6 +28,7 @@ export class SearchResults {
   readonly el: HTMLElement;
   private runs: PoolRun[] = [];
   private dims: string[] = [];
+  private ranged: string[] = []; // dimensions searched over a min–max range
   private regression = false;
   private sortKey = 'index';
   private ascending = true;
@@ -63,9 +64,10 @@ export class SearchResults {
   }
 
   // A new search: its dimensions, in the order of the form.
-  reset(runs: PoolRun[], dims: string[], regression: boolean, random: boolean): void {
+  reset(runs: PoolRun[], dims: string[], ranged: string[], regression: boolean, random: boolean): void {
     this.runs = runs;
     this.dims = dims;
+    this.ranged = ranged;
     this.regression = regression;
     this.sortKey = 'index';
     this.ascending = true;
@@ -90,7 +92,7 @@ export class SearchResults {
     this.drawTable();
     const best = bestRun(this.runs);
     this.openBest.disabled = !best;
-    const edges = atEdge(this.runs, this.dims).map((e) => `${e.name} = ${valueText(e.value)} is the ${e.side === 'low' ? 'smallest' : 'largest'} value tried`);
+    const edges = atEdge(this.runs, this.ranged).map((e) => `${e.name} = ${valueText(e.value)} is the ${e.side === 'low' ? 'smallest' : 'largest'} value tried`);
     const edgeText = edges.length ? ` ${edges.join('; ')}: the best may lie beyond, so extend ${edges.length > 1 ? 'those ranges' : 'that range'}.` : '';
     this.note.textContent = best ? `Best so far: run ${best.line.index + 1} — ${this.dims.map((d) => `${d} = ${valueText(best.line.config[d])}`).join(', ')} (${metricName(this.runs)} ${num(metric(best.result))}).${edgeText}` : '';
   }

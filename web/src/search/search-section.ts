@@ -148,7 +148,8 @@ export function searchSection(ctx: SearchContext): { el: HTMLElement; dispose():
       if (pool === p) schedule(run);
     });
     pool = p;
-    results.reset(p.runs, dims, isRegression(s), built.search.method === 'random');
+    const ranged = dims.filter((d) => !Array.isArray(built.search.params[d]));
+    results.reset(p.runs, dims, ranged, isRegression(s), built.search.method === 'random');
     p.start();
     show();
     await p.finished;
