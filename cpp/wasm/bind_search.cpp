@@ -4,12 +4,14 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
 #include <memory>
 #include <new>
 #include <string>
 
 #include "data/csv.hpp"
 #include "data/limits.hpp"
+#include "optim/params.hpp"
 #include "search/lr_finder.hpp"
 #include "search/search_space.hpp"
 #include "search/sweep_run.hpp"
@@ -38,6 +40,15 @@ std::string bytes_of(const val& csv) {
   std::string out(n, '\0');
   val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", csv);
   return out;
+}
+
+// NaN, fractions or 1e300 would make the cast to long undefined.
+long chunk(double n) {
+  constexpr double kMax = 1e9;
+  if (!(n >= 0 && n <= kMax) || n != std::floor(n))
+    throw std::invalid_argument("step(n): n must be a whole number from 0 to " + descent::format_number(kMax) + ", got " +
+                                descent::format_number(n));
+  return static_cast<long>(n);
 }
 
 template <class J>
@@ -71,7 +82,7 @@ class SweepRunHandle {
   }
   bool step(double n) {
     try {
-      return run_->step(static_cast<long>(n > 0 ? n : 0));
+      return run_->step(chunk(n));
     } catch (const std::exception& e) {
       throw_js(e);
     }
@@ -96,7 +107,7 @@ class LrFinderHandle {
   }
   bool step(double n) {
     try {
-      return finder_->step(static_cast<long>(n > 0 ? n : 0));
+      return finder_->step(chunk(n));
     } catch (const std::exception& e) {
       throw_js(e);
     }

@@ -78,6 +78,9 @@ test('SweepRun steps in chunks to the end and reports the result fields', () => 
   assert.deepEqual(Object.keys(r), ['train_loss', 'test_loss', 'train_accuracy', 'test_accuracy', 'diverged', 'diverged_at', 'steps', 'stop', 'seconds']);
   assert.equal(r.stop, 'max_epochs');
   assert.equal(r.diverged, false);
+  const again = new core.SweepRun(JSON.stringify(plan[0].spec), '');
+  for (const bad of [-1, 0.5, NaN, 1e300]) assert.throws(() => again.step(bad), /^Error: step\(n\): n must be a whole number from 0 to/);
+  again.delete();
   assert.throws(() => new core.SweepRun('{"data": {"source": "nope"}}', ''), /^Error: data\.source: unknown source 'nope'/);
 });
 

@@ -32,7 +32,7 @@ struct SearchSpace {
   std::vector<Dimension> params;
 };
 
-// Validates a search description (see search-contract / docs/search.md).
+// Validates a search description (docs/search.md).
 SearchSpace parse_search(const ojson& doc);
 // `--grid` text: `name=min:max:scale:count` (scale log|linear) or `name=v1,v2,...`.
 Dimension parse_grid_arg(const std::string& text);
