@@ -51,7 +51,7 @@ test('LR finder on digits: the curve and a suggestion appear, and "Use" sets the
   const page = await openDigits();
   await page.getByTestId('lr-find').click();
   await page.getByTestId('lr-suggestion').waitFor({ timeout: 60000 });
-  assert.match(await page.getByTestId('lr-suggestion').textContent(), /^Suggested lr ≈ \S+ \(steepest descent\); \S+\/10 = \S+ \(minimum loss \/ 10\)\.$/);
+  assert.match(await page.getByTestId('lr-suggestion').textContent(), /^Suggested lr ≈ \S+ \(the loss is lowest at \S+; a tenth of that\); steepest descent at \S+\.$/);
   assert.equal(await page.getByTestId('lr-chart').locator('canvas').count(), 1);
   const label = await page.getByTestId('lr-use').textContent();
   const suggested = Number(label.replace('Use ', ''));

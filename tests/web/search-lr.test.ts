@@ -9,12 +9,15 @@ function curve(losses: number[], stopped = false, steepest: number | null = 0.00
 }
 
 describe('LR finder in words', () => {
-  test('the suggestion names both rules and the Use button takes the steepest, rounded as shown', () => {
+  test('the suggestion names both rules and the Use button takes minimum / 10, rounded as shown', () => {
     const d = describeResult(curve([2, 1.5, 0.5, 0.4]), 10, 4);
-    expect(d.suggestion).toBe('Suggested lr ≈ 3.2e-3 (steepest descent); 0.01/10 = 1e-3 (minimum loss / 10).');
+    expect(d.suggestion).toBe('Suggested lr ≈ 1e-3 (the loss is lowest at 0.01; a tenth of that); steepest descent at 3.2e-3.');
     expect(d.end).toBe('Ran all 4 steps up to lr = 10 without the loss exploding.');
     expect(rounded(0.0031622)).toBe(0.0032);
-    expect(d.use).toBe(0.0032);
+    expect(d.use).toBe(0.001);
+    const noMinimum = curve([2, 1.5, 0.5, 0.4]);
+    noMinimum.suggestion = { steepest: 0.0032, min_over_10: null, min_loss_lr: null };
+    expect(describeResult(noMinimum, 10, 4)).toMatchObject({ suggestion: 'Steepest descent at 3.2e-3.', use: 0.0032 });
   });
   test('stopped early and diverged ends are said in words', () => {
     expect(describeResult(curve([2, 1, 9], true), 10, 4).end).toBe('Stopped early at lr = 0.01: the smoothed loss exploded (above 4 × its minimum).');
