@@ -27,7 +27,7 @@ import { sharePanel } from './panels/share-panel';
 import type { PanelContext, UploadedCsv } from './panels/context';
 import { canvasPng, download, metricsCsv } from './export';
 import { embedSnippets } from './widget/embed-code';
-import { searchSection } from './search/search-section';
+import { lazySearchSection } from './search/lazy-section';
 
 export interface PlaygroundOptions {
   state?: PlaygroundState;
@@ -229,7 +229,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     controls.childElementCount ? h('div', { class: 'layout' }, controls, outputs) : h('div', { class: 'layout single' }, outputs);
   const shown = (name: string) => !options.controls || options.controls.includes(name);
   const search = shown('search')
-    ? searchSection({
+    ? lazySearchSection({
         store,
         spec: (i) => experimentSpec(store.state, store.state.runs[i] ?? store.state.runs[0]),
         csv: () => {

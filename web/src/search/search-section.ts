@@ -1,5 +1,5 @@
-// The collapsible section "Find a learning rate / search": the LR range test, then a grid or random
-// search over hyper-parameters in a pool of workers, with its results.
+// The content of the section "Find a learning rate / search" (see lazy-section.ts): the LR range
+// test, then a grid or random search over hyper-parameters in a pool of workers, with its results.
 import type { PlanLine } from '../protocol';
 import { importState } from '../state/from-spec';
 import { isRegression, type PlaygroundState, type RunConfig } from '../state/types';
@@ -170,9 +170,8 @@ export function searchSection(ctx: SearchContext): { el: HTMLElement; dispose():
       form.el,
       h('div', { class: 'row' }, start, cancel, progress),
       error));
-  const details = h('details', { class: 'search-details' }, h('summary', { text: 'Find a learning rate / search' }), body, results.el);
   return {
-    el: h('section', { class: 'panel search', 'aria-label': 'Find a learning rate or search hyper-parameters' }, details),
+    el: h('div', { class: 'search-content' }, body, results.el),
     dispose() {
       pool?.cancel();
       finder.stop();
