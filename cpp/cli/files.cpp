@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include "data/csv.hpp"
@@ -11,14 +10,6 @@
 namespace descent::cli {
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string read_csv(const std::string& path) {
   std::error_code error;
   const auto bytes = std::filesystem::file_size(path, error);
   if (!error && bytes > data_limits::max_input_bytes) throw std::invalid_argument(path + ": " + file_too_large(bytes));

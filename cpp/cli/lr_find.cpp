@@ -107,7 +107,7 @@ int lr_find(const Args& args) {
   } catch (const json::parse_error& e) {
     throw std::runtime_error(spec_path + ": malformed JSON: " + e.what());
   }
-  const std::string csv = csv_path.empty() ? std::string() : read_csv(csv_path);
+  const std::string csv = csv_path.empty() ? std::string() : read_file(csv_path);
   search::LrFinder finder(spec, csv, parsed);
   while (!finder.step(parsed.steps)) {
   }

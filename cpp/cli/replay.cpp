@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/files.hpp"
 #include "functions/function.hpp"
 #include "run2d.hpp"
 #include "schedule/schedule.hpp"
@@ -102,13 +103,9 @@ int replay(const Args& args) {
     return 2;
   }
   const std::string& path = args[0];
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open file");
-  std::stringstream text;
-  text << in.rdbuf();
   ojson doc;
   try {
-    doc = ojson::parse(text.str());
+    doc = ojson::parse(read_file(path));
   } catch (const nlohmann::json::parse_error& e) {
     throw std::runtime_error(path + ": malformed JSON: " + e.what());
   }

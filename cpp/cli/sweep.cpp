@@ -220,7 +220,7 @@ int sweep(const Args& args) {
     std::fprintf(stderr, "descent sweep: %s\n%s", e.what(), kUsage);
     return 2;
   }
-  const std::string csv = o.csv_path.empty() ? std::string() : read_csv(o.csv_path);
+  const std::string csv = o.csv_path.empty() ? std::string() : read_file(o.csv_path);
 
   // --out is written under a temporary name and renamed at the end: never a half-written file.
   const std::string temp = o.out_path.empty() ? std::string() : o.out_path + ".tmp" + std::to_string(::getpid());

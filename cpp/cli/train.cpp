@@ -36,7 +36,7 @@ int train(const Args& args) {
   } catch (const nlohmann::json::parse_error& e) {
     throw std::runtime_error(spec_path + ": malformed JSON: " + e.what());
   }
-  const std::string csv = csv_path.empty() ? std::string() : read_csv(csv_path);
+  const std::string csv = csv_path.empty() ? std::string() : read_file(csv_path);
   auto trainer = train::make_trainer(spec, csv);
   // What ingest did to the user's file (rows dropped, values filled, columns encoded) is never silent.
   if (!csv.empty())

@@ -25,10 +25,11 @@ struct Result {
   std::string err;  // stderr only; stdout (the JSON lines) is discarded
 };
 
-Result train(const std::string& spec_path, const std::string& csv_path = {}) {
-  std::string cmd = std::string("\"") + DESCENT_CLI + "\" train \"" + spec_path + "\"";
-  if (!csv_path.empty()) cmd += " --csv \"" + csv_path + "\"";
-  cmd += " 2>&1 >/dev/null";
+// `descent <args>`; the caller quotes paths.
+Result run_cli(const std::string& args) {
+  std::string cmd = "\"";
+  cmd += DESCENT_CLI;
+  cmd += "\" " + args + " 2>&1 >/dev/null";
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) throw std::runtime_error("popen failed");
   std::string err;
@@ -36,6 +37,14 @@ Result train(const std::string& spec_path, const std::string& csv_path = {}) {
   for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) err.append(buf, n);
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, err};
+}
+
+Result train(const std::string& spec_path, const std::string& csv_path = {}) {
+  std::string args = "train \"";
+  args += spec_path;
+  args += '"';
+  if (!csv_path.empty()) args += " --csv \"" + csv_path + '"';
+  return run_cli(args);
 }
 
 std::string temp_file(const std::string& name, const std::string& text) {
@@ -126,7 +135,8 @@ std::string wide_csv(std::size_t columns) {
   for (int row = 0; row < 4; ++row) {
     for (std::size_t c = 0; c < columns; ++c) {
       if (c > 0) text += ',';
-      text += row == 0 ? "c" + std::to_string(c) : std::to_string((row * 7 + c) % 13);
+      if (row == 0) text += 'c';
+      text += std::to_string(row == 0 ? c : (row * 7 + c) % 13);
     }
     text += '\n';
   }
@@ -163,6 +173,17 @@ TEST(ReliabilityCli, EndlessStreamIsCutAtTheLimit) {
   const auto start = std::chrono::steady_clock::now();
   expect_refused("/dev/zero", "/dev/zero: the file has more than 52428800 bytes; the limit is 52428800 bytes (50 MB)");
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+}
+
+// Specs and golden files go through the same bounded reader: a spec path pointing at an endless
+// stream or a huge file is refused, not read into memory.
+TEST(ReliabilityCli, SpecAndGoldenFilesAreCutAtTheLimitToo) {
+  const Result r = train("/dev/zero");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, refusal("/dev/zero: the file has more than 52428800 bytes; the limit is 52428800 bytes (50 MB)"));
+  const Result replay = run_cli("replay /dev/zero");
+  EXPECT_EQ(replay.status, 1);
+  EXPECT_NE(replay.err.find("/dev/zero: the file has more than 52428800 bytes"), std::string::npos) << replay.err;
 }
 
 // Regression: `--csv FILE` was parsed as `--out FILE`, so a spec that does not read the CSV made the
