@@ -2,9 +2,7 @@
 // in place of the computed fields (trajectory, losses, lrs); every other field is left untouched.
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
