@@ -5,8 +5,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include <cmath>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,19 +14,15 @@
 
 #include "functions/function.hpp"
 #include "optim/optimizer.hpp"
-#include "optim/params.hpp"
 #include "run2d.hpp"
 #include "schedule/schedule.hpp"
+#include "wasm/boundary.hpp"
 
 namespace {
 
 using emscripten::val;
 using nlohmann::json;
-
-[[noreturn]] void throw_js(const std::exception& e) {
-  val::global("Error").new_(std::string(e.what())).throw_();
-  __builtin_unreachable();
-}
+using descent::wasm::throw_js;
 
 template <class F>
 auto guarded(F&& f) -> decltype(f()) {
@@ -113,11 +109,10 @@ class Race2D {
   // A double, not an int: Embind would turn Infinity or NaN into 0 steps without a word.
   int step(double n) {
     return guarded([&] {
-      if (!(n >= 0 && n <= 1000000) || n != std::floor(n))
-        throw std::invalid_argument("step(n): n must be a whole number from 0 to 1000000, got " + descent::format_number(n));
+      const long count = descent::wasm::step_count(n, 1000000);
       long most = 0;
       for (auto& r : runs_) {
-        r->step(static_cast<long>(n));
+        r->step(count);
         most = std::max(most, r->steps_done());
       }
       return static_cast<int>(most);

@@ -4,52 +4,25 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include <cmath>
 #include <memory>
-#include <new>
+#include <stdexcept>
 #include <string>
 
-#include "data/csv.hpp"
-#include "data/limits.hpp"
-#include "optim/params.hpp"
 #include "search/lr_finder.hpp"
 #include "search/search_space.hpp"
 #include "search/sweep_run.hpp"
+#include "wasm/boundary.hpp"
 
 namespace {
 
 using emscripten::val;
 using nlohmann::json;
 using descent::search::ojson;
+using descent::wasm::bytes_of;
+using descent::wasm::throw_js;
 
-[[noreturn]] void throw_js(const std::exception& e) {
-  const std::string message = dynamic_cast<const std::bad_alloc*>(&e) != nullptr
-                                  ? "out of memory: this experiment needs more than the 2 GB WebAssembly memory "
-                                    "can grow to; use fewer rows, a smaller batch or fewer units"
-                                  : e.what();
-  val::global("Error").new_(message).throw_();
-  __builtin_unreachable();
-}
-
-// The Trainer binding's csv argument: a string or a Uint8Array (copied in, refused over the limit).
-std::string bytes_of(const val& csv) {
-  if (csv.isUndefined() || csv.isNull()) return {};
-  if (csv.isString()) return csv.as<std::string>();
-  const auto n = csv["length"].as<std::size_t>();
-  if (n > descent::data_limits::max_input_bytes) throw std::invalid_argument(descent::file_too_large(n));
-  std::string out(n, '\0');
-  val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", csv);
-  return out;
-}
-
-// NaN, fractions or 1e300 would make the cast to long undefined.
-long chunk(double n) {
-  constexpr double kMax = 1e9;
-  if (!(n >= 0 && n <= kMax) || n != std::floor(n))
-    throw std::invalid_argument("step(n): n must be a whole number from 0 to " + descent::format_number(kMax) + ", got " +
-                                descent::format_number(n));
-  return static_cast<long>(n);
-}
+// A sweep run or the finder logs nothing per chunk, so a chunk may be long.
+constexpr double kMaxChunk = 1e9;
 
 template <class J>
 J parse(const std::string& text, const char* what) {
@@ -82,7 +55,7 @@ class SweepRunHandle {
   }
   bool step(double n) {
     try {
-      return run_->step(chunk(n));
+      return run_->step(descent::wasm::step_count(n, kMaxChunk));
     } catch (const std::exception& e) {
       throw_js(e);
     }
@@ -107,7 +80,7 @@ class LrFinderHandle {
   }
   bool step(double n) {
     try {
-      return finder_->step(chunk(n));
+      return finder_->step(descent::wasm::step_count(n, kMaxChunk));
     } catch (const std::exception& e) {
       throw_js(e);
     }

@@ -5,51 +5,26 @@
 #include <emscripten/val.h>
 
 #include <chrono>
-#include <cmath>
-#include <stdexcept>
 #include <memory>
-#include <new>
 #include <string>
 #include <vector>
 
-#include "data/csv.hpp"
-#include "data/limits.hpp"
 #include "data/load.hpp"
 #include "nn/init.hpp"
-#include "optim/params.hpp"
 #include "spec/spec.hpp"
 #include "train/experiment.hpp"
 #include "train/landscape.hpp"
 #include "train/report.hpp"
+#include "wasm/boundary.hpp"
 
 namespace {
 
 using emscripten::val;
 using descent::train::Grid;
+using descent::wasm::bytes_of;
+using descent::wasm::throw_js;
 
 constexpr double kMaxChunk = 1000000;
-
-[[noreturn]] void throw_js(const std::exception& e) {
-  // bad_alloc's what() is only "std::bad_alloc": say what ran out and what to change. The module
-  // stays usable; the memory already grown is kept for the next experiment.
-  const std::string message = dynamic_cast<const std::bad_alloc*>(&e) != nullptr
-                                  ? "out of memory: this experiment needs more than the 2 GB WebAssembly memory "
-                                    "can grow to; use fewer rows, a smaller batch or fewer units"
-                                  : e.what();
-  val::global("Error").new_(message).throw_();
-  __builtin_unreachable();
-}
-
-std::string bytes_of(const val& csv) {
-  if (csv.isUndefined() || csv.isNull()) return {};
-  if (csv.isString()) return csv.as<std::string>();
-  const auto n = csv["length"].as<std::size_t>();
-  // Refused before the copy: a file over the limit would otherwise be duplicated into the wasm heap.
-  if (n > descent::data_limits::max_input_bytes) throw std::invalid_argument(descent::file_too_large(n));
-  std::string out(n, '\0');
-  val(emscripten::typed_memory_view(n, reinterpret_cast<unsigned char*>(out.data()))).call<void>("set", csv);
-  return out;
-}
 
 // Copies out of the wasm heap: a view would be detached by the next memory growth.
 val float_copy(const std::vector<float>& v) {
@@ -84,10 +59,13 @@ class TrainerHandle {
   val step(double n) {
     auto& t = *trainer_;
     // A chunk's logs are buffered: cap it so a typo cannot ask for gigabytes.
-    if (!(n >= 0 && n <= kMaxChunk) || n != std::floor(n))
-      throw_js(std::invalid_argument("step(n): n must be a whole number from 0 to " + descent::format_number(kMaxChunk) +
-                                     ", got " + descent::format_number(n)));
-    const auto want = static_cast<std::size_t>(n);
+    long count = 0;
+    try {
+      count = descent::wasm::step_count(n, kMaxChunk);
+    } catch (const std::exception& e) {
+      throw_js(e);
+    }
+    const auto want = static_cast<std::size_t>(count);
     const std::size_t first = t.log().count();
     const auto start = std::chrono::steady_clock::now();
     try {
