@@ -8,6 +8,8 @@
 #include <emmintrin.h>
 #else
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #endif
 
 namespace descent::simd {
@@ -27,6 +29,18 @@ inline f32x4 div(f32x4 a, f32x4 b) { return wasm_f32x4_div(a, b); }
 inline f32x4 sqrt(f32x4 a) { return wasm_f32x4_sqrt(a); }
 // 0 where |a| < limit, a elsewhere (NaN stays NaN).
 inline f32x4 flush_below(f32x4 a, f32x4 limit) { return wasm_v128_andnot(a, wasm_f32x4_lt(wasm_f32x4_abs(a), limit)); }
+// Lane-wise a < b ? a : b, the same choice on every target (NaN in a gives b).
+inline f32x4 min(f32x4 a, f32x4 b) { return wasm_f32x4_pmin(b, a); }
+// All-ones lanes where a == b (false for NaN), for select.
+inline f32x4 eq(f32x4 a, f32x4 b) { return wasm_f32x4_eq(a, b); }
+inline f32x4 select(f32x4 mask, f32x4 if_set, f32x4 if_clear) { return wasm_v128_bitselect(if_set, if_clear, mask); }
+inline f32x4 bit_and(f32x4 a, f32x4 b) { return wasm_v128_and(a, b); }
+inline f32x4 bit_or(f32x4 a, f32x4 b) { return wasm_v128_or(a, b); }
+inline f32x4 bit_xor(f32x4 a, f32x4 b) { return wasm_v128_xor(a, b); }
+// Integer lane arithmetic on the bit patterns.
+inline f32x4 add_i32(f32x4 a, f32x4 b) { return wasm_i32x4_add(a, b); }
+template <int N>
+f32x4 shl_i32(f32x4 a) { return wasm_i32x4_shl(a, N); }
 #elif defined(__SSE2__)
 using f32x4 = __m128;
 inline f32x4 zero() { return _mm_setzero_ps(); }
@@ -44,6 +58,17 @@ inline f32x4 flush_below(f32x4 a, f32x4 limit) {
   const f32x4 abs = _mm_andnot_ps(_mm_set1_ps(-0.f), a);
   return _mm_andnot_ps(_mm_cmplt_ps(abs, limit), a);
 }
+inline f32x4 min(f32x4 a, f32x4 b) { return _mm_min_ps(a, b); }
+inline f32x4 eq(f32x4 a, f32x4 b) { return _mm_cmpeq_ps(a, b); }
+inline f32x4 select(f32x4 mask, f32x4 if_set, f32x4 if_clear) {
+  return _mm_or_ps(_mm_and_ps(mask, if_set), _mm_andnot_ps(mask, if_clear));
+}
+inline f32x4 bit_and(f32x4 a, f32x4 b) { return _mm_and_ps(a, b); }
+inline f32x4 bit_or(f32x4 a, f32x4 b) { return _mm_or_ps(a, b); }
+inline f32x4 bit_xor(f32x4 a, f32x4 b) { return _mm_xor_ps(a, b); }
+inline f32x4 add_i32(f32x4 a, f32x4 b) { return _mm_castsi128_ps(_mm_add_epi32(_mm_castps_si128(a), _mm_castps_si128(b))); }
+template <int N>
+f32x4 shl_i32(f32x4 a) { return _mm_castsi128_ps(_mm_slli_epi32(_mm_castps_si128(a), N)); }
 #else
 struct f32x4 {
   float v[4];
@@ -65,6 +90,40 @@ inline f32x4 flush_below(f32x4 a, f32x4 limit) {
   for (float& x : a.v) x = std::fabs(x) < limit.v[0] ? 0.f : x;
   return a;
 }
+inline f32x4 min(f32x4 a, f32x4 b) {
+  for (int l = 0; l < 4; ++l) a.v[l] = a.v[l] < b.v[l] ? a.v[l] : b.v[l];
+  return a;
+}
+inline f32x4 eq(f32x4 a, f32x4 b) {
+  f32x4 m;
+  for (int l = 0; l < 4; ++l) {
+    const std::uint32_t bits = a.v[l] == b.v[l] ? ~0u : 0u;
+    std::memcpy(&m.v[l], &bits, sizeof bits);
+  }
+  return m;
+}
+namespace detail {
+template <class Op>
+f32x4 bitwise(f32x4 a, f32x4 b, Op op) {
+  for (int l = 0; l < 4; ++l) {
+    std::uint32_t x, y;
+    std::memcpy(&x, &a.v[l], sizeof x);
+    std::memcpy(&y, &b.v[l], sizeof y);
+    x = op(x, y);
+    std::memcpy(&a.v[l], &x, sizeof x);
+  }
+  return a;
+}
+}  // namespace detail
+inline f32x4 bit_and(f32x4 a, f32x4 b) { return detail::bitwise(a, b, [](std::uint32_t x, std::uint32_t y) { return x & y; }); }
+inline f32x4 bit_or(f32x4 a, f32x4 b) { return detail::bitwise(a, b, [](std::uint32_t x, std::uint32_t y) { return x | y; }); }
+inline f32x4 bit_xor(f32x4 a, f32x4 b) { return detail::bitwise(a, b, [](std::uint32_t x, std::uint32_t y) { return x ^ y; }); }
+inline f32x4 select(f32x4 mask, f32x4 if_set, f32x4 if_clear) {
+  return bit_or(bit_and(mask, if_set), detail::bitwise(mask, if_clear, [](std::uint32_t m, std::uint32_t y) { return ~m & y; }));
+}
+inline f32x4 add_i32(f32x4 a, f32x4 b) { return detail::bitwise(a, b, [](std::uint32_t x, std::uint32_t y) { return x + y; }); }
+template <int N>
+f32x4 shl_i32(f32x4 a) { return detail::bitwise(a, a, [](std::uint32_t x, std::uint32_t) { return x << N; }); }
 #endif
 
 }  // namespace descent::simd

@@ -1,8 +1,10 @@
 #pragma once
 // tanh for float32 without libm: libm's tanhf differs between glibc and the WebAssembly build's musl
-// and costs ~20 ns a call, which dominated small-network training. This one is evaluated in double
-// with only +, −, ×, ÷ and integer bit operations, so it gives the same bits everywhere, vectorises,
-// and is within one float ulp of tanh(x) (relative error below 1e-9 before the final rounding).
+// and costs ~20 ns a call, which dominated small-network training. This one is evaluated four lanes
+// at a time in float with only +, −, ×, ÷ and integer bit operations (simd.hpp), so it gives the same
+// bits natively and in WebAssembly. Measured over every float in [0, 11] (tanh is odd by
+// construction; beyond, it is ±1): at most 2.42 ulp from the exact tanh, and the SSE2 and WebAssembly
+// builds give identical bits for all of them.
 #include <cstddef>
 
 namespace descent {
