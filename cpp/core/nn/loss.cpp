@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "kernels/bce_logits.hpp"
+
 namespace descent::nn {
 
 namespace {
@@ -47,15 +49,6 @@ void single(const Loss& loss, double o, double y, double& value, double& deriv) 
       }
       return;
     }
-    case LossKind::bce_logits: {
-      // max(o,0) − o·y + log(1 + e^−|o|): never exponentiates a positive number.
-      // e = exp(−|o|) serves both: σ(o) = 1/(1 + e) for o ≥ 0 and e/(1 + e) below.
-      const double e = std::exp(-std::abs(o));
-      value = std::max(o, 0.0) - o * y + std::log1p(e);
-      const double s = o >= 0.0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
-      deriv = s - y;
-      return;
-    }
     case LossKind::hinge: {
       const double t = y > 0.5 ? 1.0 : -1.0;
       const double margin = 1.0 - t * o;
@@ -63,6 +56,7 @@ void single(const Loss& loss, double o, double y, double& value, double& deriv) 
       deriv = margin > 0.0 ? -t : 0.0;
       return;
     }
+    case LossKind::bce_logits:  // loss_sum calls bce_logits_sum for the whole batch
     case LossKind::cross_entropy: break;
   }
   value = deriv = 0.0;
@@ -125,6 +119,9 @@ double loss_sum(const Loss& loss, const Eigen::Ref<const Eigen::MatrixXf>& out, 
     }
     return total;
   }
+  if (loss.kind == LossKind::bce_logits)
+    return bce_logits_sum(out.data(), out.outerStride(), y, n, grad ? grad->data() : nullptr,
+                          grad ? grad->outerStride() : 0, static_cast<float>(grad_scale));
   for (Eigen::Index j = 0; j < n; ++j) {
     double value, deriv;
     single(loss, out(0, j), y[j], value, deriv);
