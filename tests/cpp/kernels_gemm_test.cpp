@@ -37,8 +37,10 @@ struct Shape {
 };
 
 // Small (unpacked) and packed sizes, with tails in every dimension and block boundaries crossed
-// (k > 256, m > 64, n > 256).
-const Shape kShapes[] = {{1, 1, 1}, {3, 5, 7}, {2, 11, 5}, {3, 4, 1},   {8, 10, 2},    {6, 9, 3},    {1, 10, 8},   {8, 4, 256},
+// (k > 256, m > 64, n > 256); small products with 8-row blocks and 4- and 1-row tails (12, 13), a
+// transposed A copied in several row panels (70 × 513) and one too deep for the copy (k = 17000).
+const Shape kShapes[] = {{1, 1, 1},    {3, 5, 7},    {2, 11, 5},     {3, 4, 1},    {8, 10, 2},   {6, 9, 3},
+                         {1, 10, 8},   {8, 4, 256},  {12, 6, 5},     {13, 5, 9},   {70, 3, 513}, {5, 2, 17000},
                          {13, 7, 300}, {70, 9, 513}, {257, 130, 33}, {9, 261, 40}, {64, 64, 64}};
 
 void check_all_layouts(bool transpose_a, bool transpose_b) {

@@ -19,22 +19,45 @@ alignas(16) thread_local float g_b_pack[kKC * kNC];
 // Below this many multiply-adds packing costs more than it saves.
 constexpr std::ptrdiff_t kPackedMin = 8192;
 
-// Accumulators live in registers, a 4 × 4 block at a time: storing partial sums to C between
-// iterations would chain every add through a store-to-load round trip, and four columns give four
-// independent add chains instead of one.
-void gemm_small(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
-                std::ptrdiff_t ldc) {
+// Accumulators live in registers, an 8 × 4 (or 4 × 4) block at a time: storing partial sums to C
+// between iterations would chain every add through a store-to-load round trip, four columns give
+// four independent add chains instead of one, and eight rows load each broadcast of B once for two
+// vectors of A.
+void gemm_small_unit(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const float* a, std::ptrdiff_t lda,
+                     const MatView& b, float* c, std::ptrdiff_t ldc) {
   using namespace simd;
-  const std::ptrdiff_t rs = a.row_stride;
-  const auto a4 = [&](const float* ap) { return rs == 1 ? load(ap) : make(ap[0], ap[rs], ap[2 * rs], ap[3 * rs]); };
   std::ptrdiff_t j = 0;
   for (; j + 4 <= n; j += 4) {
     std::ptrdiff_t i = 0;
+    for (; i + 8 <= m; i += 8) {
+      f32x4 c0 = zero(), c1 = zero(), c2 = zero(), c3 = zero();
+      f32x4 d0 = zero(), d1 = zero(), d2 = zero(), d3 = zero();
+      const float* ap = a + i;
+      for (std::ptrdiff_t p = 0; p < k; ++p, ap += lda) {
+        const f32x4 av = load(ap), aw = load(ap + 4);
+        f32x4 bv = splat(b(p, j));
+        c0 = add(c0, mul(av, bv));
+        d0 = add(d0, mul(aw, bv));
+        bv = splat(b(p, j + 1));
+        c1 = add(c1, mul(av, bv));
+        d1 = add(d1, mul(aw, bv));
+        bv = splat(b(p, j + 2));
+        c2 = add(c2, mul(av, bv));
+        d2 = add(d2, mul(aw, bv));
+        bv = splat(b(p, j + 3));
+        c3 = add(c3, mul(av, bv));
+        d3 = add(d3, mul(aw, bv));
+      }
+      store(c + j * ldc + i, c0), store(c + j * ldc + i + 4, d0);
+      store(c + (j + 1) * ldc + i, c1), store(c + (j + 1) * ldc + i + 4, d1);
+      store(c + (j + 2) * ldc + i, c2), store(c + (j + 2) * ldc + i + 4, d2);
+      store(c + (j + 3) * ldc + i, c3), store(c + (j + 3) * ldc + i + 4, d3);
+    }
     for (; i + 4 <= m; i += 4) {
       f32x4 c0 = zero(), c1 = zero(), c2 = zero(), c3 = zero();
-      const float* ap = a.data + i * rs;
-      for (std::ptrdiff_t p = 0; p < k; ++p, ap += a.col_stride) {
-        const f32x4 av = a4(ap);
+      const float* ap = a + i;
+      for (std::ptrdiff_t p = 0; p < k; ++p, ap += lda) {
+        const f32x4 av = load(ap);
         c0 = add(c0, mul(av, splat(b(p, j))));
         c1 = add(c1, mul(av, splat(b(p, j + 1))));
         c2 = add(c2, mul(av, splat(b(p, j + 2))));
@@ -48,24 +71,63 @@ void gemm_small(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatV
     for (; i < m; ++i)
       for (std::ptrdiff_t q = j; q < j + 4; ++q) {
         float acc = 0.f;
-        for (std::ptrdiff_t p = 0; p < k; ++p) acc += a(i, p) * b(p, q);
+        for (std::ptrdiff_t p = 0; p < k; ++p) acc += a[i + p * lda] * b(p, q);
         c[q * ldc + i] = acc;
       }
   }
   for (; j < n; ++j) {
     float* cj = c + j * ldc;
     std::ptrdiff_t i = 0;
+    for (; i + 8 <= m; i += 8) {
+      f32x4 acc = zero(), acc2 = zero();
+      const float* ap = a + i;
+      for (std::ptrdiff_t p = 0; p < k; ++p, ap += lda) {
+        const f32x4 bv = splat(b(p, j));
+        acc = add(acc, mul(load(ap), bv));
+        acc2 = add(acc2, mul(load(ap + 4), bv));
+      }
+      store(cj + i, acc), store(cj + i + 4, acc2);
+    }
     for (; i + 4 <= m; i += 4) {
       f32x4 acc = zero();
-      const float* ap = a.data + i * rs;
-      for (std::ptrdiff_t p = 0; p < k; ++p, ap += a.col_stride) acc = add(acc, mul(a4(ap), splat(b(p, j))));
+      const float* ap = a + i;
+      for (std::ptrdiff_t p = 0; p < k; ++p, ap += lda) acc = add(acc, mul(load(ap), splat(b(p, j))));
       store(cj + i, acc);
     }
     for (; i < m; ++i) {
       float acc = 0.f;
-      for (std::ptrdiff_t p = 0; p < k; ++p) acc += a(i, p) * b(p, j);
+      for (std::ptrdiff_t p = 0; p < k; ++p) acc += a[i + p * lda] * b(p, j);
       cj[i] = acc;
     }
+  }
+}
+
+// A with unit row stride as it is; a transposed A (Wᵀ·dZ) is copied column-major into the A packing
+// buffer (idle outside gemm_packed) first, a panel of rows at a time, so the kernel loads rows of A
+// as vectors instead of gathering four strided floats.
+void gemm_small(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
+                std::ptrdiff_t ldc) {
+  if (a.row_stride == 1) {
+    gemm_small_unit(m, n, k, a.data, a.col_stride, b, c, ldc);
+    return;
+  }
+  constexpr std::ptrdiff_t kCopy = kMC * kKC;
+  std::ptrdiff_t rows = std::min(m, kCopy / k);
+  if (rows < m && rows >= 4) rows -= rows % 4;
+  if (rows == 0) {  // k beyond the buffer: one element at a time, the same sums
+    for (std::ptrdiff_t j = 0; j < n; ++j)
+      for (std::ptrdiff_t i = 0; i < m; ++i) {
+        float acc = 0.f;
+        for (std::ptrdiff_t p = 0; p < k; ++p) acc += a(i, p) * b(p, j);
+        c[j * ldc + i] = acc;
+      }
+    return;
+  }
+  for (std::ptrdiff_t i0 = 0; i0 < m; i0 += rows) {
+    const std::ptrdiff_t r = std::min(rows, m - i0);
+    for (std::ptrdiff_t p = 0; p < k; ++p)
+      for (std::ptrdiff_t i = 0; i < r; ++i) g_a_pack[p * r + i] = a(i0 + i, p);
+    gemm_small_unit(r, n, k, g_a_pack, r, b, c + i0, ldc);
   }
 }
 
