@@ -45,6 +45,22 @@ TEST(KernelsTanh, ArrayFormEqualsScalarForm) {
   for (std::size_t i = 0; i < z.size(); ++i) EXPECT_EQ(h[i], descent::tanh_f32(z[i]));
 }
 
+TEST(KernelsTanh, AddBiasTanhEqualsBiasThenTanh) {
+  for (const std::size_t rows : {8u, 5u}) {  // four-row groups, and the plain fallback
+    const std::size_t cols = 3;
+    std::vector<float> bias, z, h(rows * cols);
+    for (std::size_t i = 0; i < rows; ++i) bias.push_back(static_cast<float>(i) * 0.3f - 1.f);
+    for (std::size_t k = 0; k < rows * cols; ++k) z.push_back(static_cast<float>(k) * 0.21f - 2.f);
+    std::vector<float> want_z = z;
+    for (std::size_t k = 0; k < rows * cols; ++k) want_z[k] += bias[k % rows];
+    descent::add_bias_tanh_f32(bias.data(), rows, cols, z.data(), h.data());
+    for (std::size_t k = 0; k < rows * cols; ++k) {
+      EXPECT_EQ(z[k], want_z[k]) << rows << " " << k;
+      EXPECT_EQ(h[k], descent::tanh_f32(want_z[k])) << rows << " " << k;
+    }
+  }
+}
+
 TEST(KernelsRowSums, SumsEachRowInColumnOrder) {
   const std::ptrdiff_t m = 11, n = 7, ld = 13;  // a row tail after two 4-row blocks; ld > m
   std::vector<float> x(static_cast<std::size_t>(ld * n));

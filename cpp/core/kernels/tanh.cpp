@@ -37,4 +37,19 @@ void tanh_f32(const float* z, float* h, std::size_t n) {
   for (std::size_t k = i; k < n; ++k) h[k] = tail[k - i];
 }
 
+void add_bias_tanh_f32(const float* bias, std::size_t rows, std::size_t cols, float* z, float* h) {
+  if (rows % 4 == 0) {
+    for (std::size_t j = 0; j < cols; ++j, z += rows, h += rows)
+      for (std::size_t i = 0; i < rows; i += 4) {
+        const f32x4 zv = add(load(z + i), load(bias + i));
+        store(z + i, zv);
+        store(h + i, tanh4(zv));
+      }
+    return;
+  }
+  for (std::size_t j = 0; j < cols; ++j)
+    for (std::size_t i = 0; i < rows; ++i) z[j * rows + i] += bias[i];
+  tanh_f32(z, h, rows * cols);
+}
+
 }  // namespace descent

@@ -12,5 +12,8 @@ namespace descent {
 float tanh_f32(float x);
 // h[i] = tanh_f32(z[i]); z and h may alias.
 void tanh_f32(const float* z, float* h, std::size_t n);
+// z[i + j·rows] += bias[i], then h = tanh_f32(z), for contiguous column-major rows × cols blocks:
+// a layer's bias and activation in one pass while z is in registers.
+void add_bias_tanh_f32(const float* bias, std::size_t rows, std::size_t cols, float* z, float* h);
 
 }  // namespace descent

@@ -123,6 +123,11 @@ void add_bias_activate(Activation a, const float* bias, MatRef z, MatRef h) {
   const Eigen::Index rows = z.rows(), cols = z.cols(), zs = z.outerStride(), hs = h.outerStride();
   float* zd = z.data();
   float* hd = h.data();
+  // Workspace blocks are contiguous: one call covers the batch (small layers are 8 rows tall).
+  if (a == Activation::tanh && zs == rows && hs == rows) {
+    add_bias_tanh_f32(bias, static_cast<std::size_t>(rows), static_cast<std::size_t>(cols), zd, hd);
+    return;
+  }
   for (Eigen::Index j = 0; j < cols; ++j)
     for (Eigen::Index i = 0; i < rows; ++i) zd[j * zs + i] += bias[i];
   switch (a) {
@@ -134,13 +139,6 @@ void add_bias_activate(Activation a, const float* bias, MatRef z, MatRef h) {
       for (Eigen::Index j = 0; j < cols; ++j)
         for (Eigen::Index i = 0; i < rows; ++i) hd[j * hs + i] = zd[j * zs + i] > 0.f ? zd[j * zs + i] : 0.f;
       return;
-    case Activation::tanh:
-      // Workspace blocks are contiguous: one call covers the batch (small layers are 8 rows tall).
-      if (zs == rows && hs == rows) {
-        tanh_f32(zd, hd, static_cast<std::size_t>(rows * cols));
-        return;
-      }
-      break;
     default: break;
   }
   activate(a, z, h);
