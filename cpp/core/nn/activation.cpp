@@ -148,7 +148,15 @@ void activate_backward(Activation a, const ConstMatRef& z, const ConstMatRef& h,
   switch (a) {
     case Activation::linear: return;
     case Activation::relu: dz.array() *= (z.array() > 0.f).cast<float>(); return;
-    case Activation::tanh: dz.array() *= 1.f - h.array().square(); return;
+    case Activation::tanh:
+      if (h.outerStride() == h.rows() && dz.outerStride() == dz.rows()) {  // workspace blocks: one flat loop
+        const float* hd = h.data();
+        float* d = dz.data();
+        for (Eigen::Index k = 0, size = h.size(); k < size; ++k) d[k] *= 1.f - hd[k] * hd[k];
+        return;
+      }
+      dz.array() *= 1.f - h.array().square();
+      return;
     case Activation::sigmoid: dz.array() *= h.array() * (1.f - h.array()); return;
     case Activation::leaky_relu: apply_backward<Activation::leaky_relu>(z, dz); return;
     case Activation::elu: apply_backward<Activation::elu>(z, dz); return;
