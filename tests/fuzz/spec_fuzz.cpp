@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "data/load.hpp"
+#include "search/search_space.hpp"
 #include "spec/spec.hpp"
 #include "train/experiment.hpp"
 
@@ -19,6 +20,22 @@ namespace {
 // experiments (8 × 256 units over 100 000 rows is allowed and merely slow).
 constexpr std::size_t kMaxRows = 2000;
 constexpr long kMaxUnits = 64 * 64;
+
+// Runs a search would expand to (large searches are valid and merely slow to expand).
+std::size_t run_count(const descent::search::SearchSpace& space) {
+  if (space.random) return space.runs;
+  std::size_t n = 1;
+  for (const auto& d : space.params) n *= std::max<std::size_t>(d.ranged() ? d.count : d.values.size(), 1);
+  return n;
+}
+
+// The spec's search block: every expanded spec must be valid and round-trip like the spec itself.
+void expand_search(const nlohmann::json& doc) {
+  const auto space = descent::search::parse_search(descent::search::ojson(doc["search"]));
+  if (run_count(space) > 16) return;
+  for (const auto& line : descent::search::expand(doc, space))
+    descent::spec::parse_spec(descent::spec::to_json(descent::spec::parse_spec(nlohmann::json(line["spec"]))));
+}
 
 long unit_budget(const descent::spec::ExperimentSpec& s) {
   long total = 0;
@@ -35,6 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto spec = descent::spec::parse_spec(doc);
     // The normalised form must parse back (the page round-trips it through the URL hash).
     spec = descent::spec::parse_spec(descent::spec::to_json(spec));
+    if (doc.contains("search")) expand_search(doc);
     auto dataset = descent::load_data(spec.data);
     if (dataset.n_train() + dataset.n_test() > kMaxRows || unit_budget(spec) > kMaxUnits) return 0;
     spec.steps = std::min<long>(spec.steps > 0 ? spec.steps : 5, 5);
