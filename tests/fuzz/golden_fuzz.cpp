@@ -45,7 +45,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       descent::Run2D run(descent::find_function(c.at("function").get<std::string>()),
                          {x0.at(0).get<double>(), x0.at(1).get<double>()}, c.at("optimizer"),
                          c.value("schedule", nlohmann::json()));
-      run.step(std::clamp<long>(c.value("steps", 10L), 0, kMaxSteps));
+      // replay rejects a non-integer "steps" (cpp/cli/replay.cpp); the harness must not convert one itself.
+      const auto steps = c.find("steps");
+      const bool integer = steps != c.end() && steps->is_number_integer();
+      run.step(integer ? std::clamp<long long>(steps->get<long long>(), 0, kMaxSteps) : 10);
     } else if (cheap_training_case(c)) {
       (void)descent::train::replay_training_case(c);
     }
