@@ -4,10 +4,6 @@
 // the CLI path end to end.
 #include <gtest/gtest.h>
 
-#include "temp_path.hpp"
-
-#include <sys/wait.h>
-
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -15,7 +11,9 @@
 #include <iterator>
 #include <string>
 
+#include "cli_runner.hpp"
 #include "data/limits.hpp"
+#include "temp_path.hpp"
 
 namespace descent {
 namespace {
@@ -25,18 +23,9 @@ struct Result {
   std::string err;  // stderr only; stdout (the JSON lines) is discarded
 };
 
-// `descent <args>`; the caller quotes paths.
 Result run_cli(const std::string& args) {
-  std::string cmd = "\"";
-  cmd += DESCENT_CLI;
-  cmd += "\" " + args + " 2>&1 >/dev/null";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) throw std::runtime_error("popen failed");
-  std::string err;
-  char buf[4096];
-  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) err.append(buf, n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, err};
+  auto r = run_descent(args, Capture::stderr_only);
+  return {r.status, std::move(r.out)};
 }
 
 Result train(const std::string& spec_path, const std::string& csv_path = {}) {

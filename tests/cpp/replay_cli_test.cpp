@@ -3,6 +3,7 @@
 #include <fstream>
 #include <string>
 
+#include "cli_runner.hpp"
 #include "optim_test_support.hpp"
 #include "temp_path.hpp"
 
@@ -11,21 +12,11 @@ namespace {
 
 using nlohmann::ordered_json;
 
-struct Result {
-  int status;
-  std::string out;
-};
+using Result = CliResult;
 
-// Runs the CLI through the shell; stderr is folded into stdout when `merge` is set.
+// stderr is folded into stdout when `merge` is set.
 Result run(const std::string& args, bool merge = false) {
-  const std::string cmd = std::string("\"") + DESCENT_CLI + "\" " + args + (merge ? " 2>&1" : " 2>/dev/null");
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) throw std::runtime_error("popen failed");
-  std::string out;
-  char buf[65536];
-  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return run_descent(args, merge ? Capture::stdout_and_stderr : Capture::stdout_only);
 }
 
 std::string golden_path(const std::string& file) { return std::string(DESCENT_TEST_DATA) + "/golden/" + file; }

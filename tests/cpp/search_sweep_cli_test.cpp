@@ -2,7 +2,6 @@
 // exactly, plans fan out through --run-lines, the pool size changes nothing, and bad input fails
 // cleanly with the right exit code.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -13,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli_runner.hpp"
 #include "temp_path.hpp"
 
 namespace {
@@ -20,20 +20,11 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-struct Result {
-  int status;
-  std::string out;
-};
+using Result = CliResult;
 
+// stderr is folded into stdout when `merge` is set.
 Result run(const std::string& args, bool merge = false) {
-  const std::string cmd = std::string("\"") + DESCENT_CLI + "\" " + args + (merge ? " 2>&1" : " 2>/dev/null");
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) throw std::runtime_error("popen failed");
-  std::string out;
-  char buf[65536];
-  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return run_descent(args, merge ? Capture::stdout_and_stderr : Capture::stdout_only);
 }
 
 std::string temp_file(const std::string& name, const std::string& text) {
