@@ -22,16 +22,7 @@ namespace {
 
 using emscripten::val;
 using nlohmann::json;
-using descent::wasm::throw_js;
-
-template <class F>
-auto guarded(F&& f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const std::exception& e) {
-    throw_js(e);
-  }
-}
+using descent::wasm::guarded;
 
 json parse_json(const std::string& text, const char* what) {
   try {

@@ -19,7 +19,7 @@ using emscripten::val;
 using nlohmann::json;
 using descent::search::ojson;
 using descent::wasm::bytes_of;
-using descent::wasm::throw_js;
+using descent::wasm::guarded;
 
 // A sweep run or the finder logs nothing per chunk, so a chunk may be long.
 constexpr double kMaxChunk = 1e9;
@@ -34,31 +34,21 @@ J parse(const std::string& text, const char* what) {
 }
 
 std::string expand_search(const std::string& spec_json, const std::string& search_json) {
-  try {
+  return guarded([&] {
     const auto space = descent::search::parse_search(parse<ojson>(search_json, "search"));
     ojson lines = ojson::array();
     for (auto& line : descent::search::expand(parse<json>(spec_json, "spec"), space)) lines.push_back(std::move(line));
     return lines.dump();
-  } catch (const std::exception& e) {
-    throw_js(e);
-  }
+  });
 }
 
 class SweepRunHandle {
  public:
   SweepRunHandle(const std::string& spec_json, const val& csv) {
-    try {
-      run_ = std::make_unique<descent::search::SweepRun>(parse<json>(spec_json, "spec"), bytes_of(csv));
-    } catch (const std::exception& e) {
-      throw_js(e);
-    }
+    guarded([&] { run_ = std::make_unique<descent::search::SweepRun>(parse<json>(spec_json, "spec"), bytes_of(csv)); });
   }
   bool step(double n) {
-    try {
-      return run_->step(descent::wasm::step_count(n, kMaxChunk));
-    } catch (const std::exception& e) {
-      throw_js(e);
-    }
+    return guarded([&] { return run_->step(descent::wasm::step_count(n, kMaxChunk)); });
   }
   double progress() const { return run_->progress(); }
   std::string result_json() const { return run_->result().dump(); }
@@ -70,20 +60,14 @@ class SweepRunHandle {
 class LrFinderHandle {
  public:
   LrFinderHandle(const std::string& spec_json, const val& csv, const std::string& options_json) {
-    try {
+    guarded([&] {
       const auto options = descent::search::parse_lr_finder_options(
           options_json.empty() ? json() : parse<json>(options_json, "lr_finder"));
       finder_ = std::make_unique<descent::search::LrFinder>(parse<json>(spec_json, "spec"), bytes_of(csv), options);
-    } catch (const std::exception& e) {
-      throw_js(e);
-    }
+    });
   }
   bool step(double n) {
-    try {
-      return finder_->step(descent::wasm::step_count(n, kMaxChunk));
-    } catch (const std::exception& e) {
-      throw_js(e);
-    }
+    return guarded([&] { return finder_->step(descent::wasm::step_count(n, kMaxChunk)); });
   }
   std::string result_json() const { return finder_->result().dump(); }
 

@@ -27,6 +27,16 @@ namespace descent::wasm {
   __builtin_unreachable();
 }
 
+// f(), with a C++ exception turned into a JS Error.
+template <class F>
+auto guarded(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    throw_js(e);
+  }
+}
+
 // The csv argument: a string or a Uint8Array.
 inline std::string bytes_of(const emscripten::val& csv) {
   if (csv.isUndefined() || csv.isNull()) return {};

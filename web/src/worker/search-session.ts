@@ -13,14 +13,19 @@ const progressMs = 100;
 
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-// Steps `step(n)` until it reports done, growing or shrinking n so a chunk takes about chunkMs.
-async function chunked(step: (n: number) => boolean, onChunk: () => void): Promise<void> {
+// Steps `step(n)` until it reports done, growing or shrinking n so a chunk takes about chunkMs, and
+// reports progress at most every progressMs.
+async function chunked(step: (n: number) => boolean, onProgress: () => void): Promise<void> {
   let n = 1;
+  let reported = -Infinity;
   for (;;) {
     const t0 = performance.now();
     const done = step(n);
     const ms = performance.now() - t0;
-    onChunk();
+    if (t0 + ms - reported >= progressMs) {
+      reported = t0 + ms;
+      onProgress();
+    }
     if (done) return;
     if (ms < chunkMs / 2) n = Math.min(n * 2, 1 << 16);
     else if (ms > chunkMs * 2) n = Math.max(1, Math.floor(n / 2));
@@ -32,13 +37,9 @@ async function lrFind(core: CoreModule, r: Extract<SearchRequest, { type: 'lr-fi
   const b = bindings(core, ['LrFinder']);
   const finder = new b.LrFinder(JSON.stringify(r.spec), (await data(r.spec, r.csv)) ?? '', JSON.stringify(r.options));
   try {
-    let last = 0;
     await chunked(
       (n) => finder.step(n),
       () => {
-        const now = performance.now();
-        if (now - last < progressMs) return;
-        last = now;
         const c = JSON.parse(finder.resultJson()) as LrFindResult;
         post({ type: 'lr-progress', id: r.id, lrs: c.lrs, losses: c.losses, smoothed: c.smoothed });
       },
@@ -54,15 +55,9 @@ async function sweepRun(core: CoreModule, r: Extract<SearchRequest, { type: 'swe
   const line: PlanLine = r.line;
   const run = new b.SweepRun(JSON.stringify(line.spec), (await data(line.spec, r.csv)) ?? '');
   try {
-    let last = performance.now();
     await chunked(
       (n) => run.step(n),
-      () => {
-        const now = performance.now();
-        if (now - last < progressMs) return;
-        last = now;
-        post({ type: 'sweep-progress', id: r.id, fraction: run.progress() });
-      },
+      () => post({ type: 'sweep-progress', id: r.id, fraction: run.progress() }),
     );
     post({ type: 'sweep-result', id: r.id, result: JSON.parse(run.resultJson()) as SweepResult });
   } finally {
