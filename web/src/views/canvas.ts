@@ -1,4 +1,5 @@
 // A canvas sized for the device's pixel ratio, drawing in CSS pixels.
+import { formatNumber } from '../format';
 import { h } from '../ui/dom';
 import { themeOf, type Theme } from '../ui/theme';
 
@@ -31,6 +32,27 @@ export class Surface {
   image(picture: OffscreenCanvas, x: number, y: number, w: number, hgt: number): void {
     this.ctx.imageSmoothingEnabled = true;
     this.ctx.drawImage(picture, x, y, w, hgt);
+  }
+
+  // The frame's outline, its x range at the ends of the x axis, and both axis names.
+  axes(f: Frame, xLabel: string, yLabel: string): void {
+    const ctx = this.ctx;
+    ctx.strokeStyle = this.theme.line;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(f.left, f.top, f.w, f.hgt);
+    ctx.fillStyle = this.theme.muted;
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = 'left';
+    ctx.fillText(formatNumber(f.xr[0], 2), f.left, f.top + f.hgt + 13);
+    ctx.textAlign = 'right';
+    ctx.fillText(formatNumber(f.xr[1], 2), f.left + f.w, f.top + f.hgt + 13);
+    ctx.textAlign = 'center';
+    ctx.fillText(xLabel, f.left + f.w / 2, f.top + f.hgt + 26);
+    ctx.save();
+    ctx.translate(12, f.top + f.hgt / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText(yLabel, 0, 0);
+    ctx.restore();
   }
 }
 

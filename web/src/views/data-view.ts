@@ -5,7 +5,6 @@ import type { Grid, RunSummary, View } from '../protocol';
 import { isoLines } from './contour';
 import { classColor, probabilityColor, runColor } from '../palette';
 import { Frame, Surface, extent, toImage } from './canvas';
-import { formatNumber } from '../format';
 
 const size = 320;
 const pad = 34;
@@ -70,26 +69,6 @@ export class DataView {
     return new Frame(extent(p.x), extent(p.y), pad, 8, size - pad - 8, size - pad - 8);
   }
 
-  private axes(f: Frame, xLabel: string, yLabel: string): void {
-    const ctx = this.surface.ctx;
-    ctx.strokeStyle = this.surface.theme.line;
-    ctx.lineWidth = 1;
-    ctx.strokeRect(f.left, f.top, f.w, f.hgt);
-    ctx.fillStyle = this.surface.theme.muted;
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.textAlign = 'left';
-    ctx.fillText(formatNumber(f.xr[0], 2), f.left, f.top + f.hgt + 13);
-    ctx.textAlign = 'right';
-    ctx.fillText(formatNumber(f.xr[1], 2), f.left + f.w, f.top + f.hgt + 13);
-    ctx.textAlign = 'center';
-    ctx.fillText(xLabel, f.left + f.w / 2, f.top + f.hgt + 26);
-    ctx.save();
-    ctx.translate(12, f.top + f.hgt / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.fillText(yLabel, 0, 0);
-    ctx.restore();
-  }
-
   private boundary(summary: RunSummary, grid: Grid): void {
     const f = new Frame(grid.x, grid.y, pad, 8, size - pad - 8, size - pad - 8);
     const rgba = new Uint8ClampedArray(grid.nx * grid.ny * 4);
@@ -130,7 +109,7 @@ export class DataView {
   private points(summary: RunSummary, f: Frame): void {
     const p = summary.points;
     const ctx = this.surface.ctx;
-    if (!p) return this.axes(f, 'x₁', 'x₂');
+    if (!p) return this.surface.axes(f, 'x₁', 'x₂');
     for (let i = 0; i < p.x.length; i++) {
       const x = f.px(p.x[i]);
       const y = f.py(p.y[i]);
@@ -152,7 +131,7 @@ export class DataView {
         ctx.stroke();
       }
     }
-    this.axes(f, 'x₁', 'x₂');
+    this.surface.axes(f, 'x₁', 'x₂');
   }
 
   // The scale follows the data and the first run's fit, so a diverging run leaves the frame instead
@@ -191,7 +170,7 @@ export class DataView {
       ctx.stroke();
     }
     ctx.restore();
-    this.axes(f, 'x', 'y');
+    this.surface.axes(f, 'x', 'y');
   }
 
   private predicted(actual: Float32Array, predicted: Float32Array): void {
@@ -211,7 +190,7 @@ export class DataView {
       ctx.arc(f.px(actual[i]), f.py(predicted[i]), 2.5, 0, 2 * Math.PI);
       ctx.fill();
     }
-    this.axes(f, 'actual', 'predicted');
+    this.surface.axes(f, 'actual', 'predicted');
   }
 
   private confusion(k: number, counts: number[], names: string[]): void {

@@ -2,7 +2,6 @@
 // linear regression) with every run's trajectory as it streams in. Clicking sets the start point.
 import type { Grid, Internals } from '../protocol';
 import { runColor } from '../palette';
-import { formatNumber } from '../format';
 import { contourImage, isoLines, logHeights } from './contour';
 import { Frame, Surface } from './canvas';
 
@@ -79,21 +78,7 @@ export class LandscapeView {
       ctx.stroke();
     }
     ctx.restore();
-    ctx.strokeStyle = this.surface.theme.line;
-    ctx.strokeRect(f.left, f.top, f.w, f.hgt);
-    ctx.fillStyle = this.surface.theme.muted;
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.textAlign = 'left';
-    ctx.fillText(formatNumber(f.xr[0], 2), f.left, f.top + f.hgt + 13);
-    ctx.textAlign = 'right';
-    ctx.fillText(formatNumber(f.xr[1], 2), f.left + f.w, f.top + f.hgt + 13);
-    ctx.textAlign = 'center';
-    ctx.fillText(this.axisNames[0], f.left + f.w / 2, f.top + f.hgt + 26);
-    ctx.save();
-    ctx.translate(12, f.top + f.hgt / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.fillText(this.axisNames[1], 0, 0);
-    ctx.restore();
+    this.surface.axes(f, this.axisNames[0], this.axisNames[1]);
   }
 
   private isoLines(f: Frame): void {
