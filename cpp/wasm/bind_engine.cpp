@@ -23,14 +23,7 @@ namespace {
 using emscripten::val;
 using nlohmann::json;
 using descent::wasm::guarded;
-
-json parse_json(const std::string& text, const char* what) {
-  try {
-    return json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw std::invalid_argument(std::string(what) + ": malformed JSON: " + e.what());
-  }
-}
+using descent::wasm::parse_json;
 
 // A copy the caller owns (survives memory growth), unlike a typed_memory_view.
 val copy_to_float64(const std::vector<double>& v) {

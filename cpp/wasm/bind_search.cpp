@@ -20,24 +20,16 @@ using nlohmann::json;
 using descent::search::ojson;
 using descent::wasm::bytes_of;
 using descent::wasm::guarded;
+using descent::wasm::parse_json;
 
 // A sweep run or the finder logs nothing per chunk, so a chunk may be long.
 constexpr double kMaxChunk = 1e9;
 
-template <class J>
-J parse(const std::string& text, const char* what) {
-  try {
-    return J::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw std::invalid_argument(std::string(what) + ": malformed JSON: " + e.what());
-  }
-}
-
 std::string expand_search(const std::string& spec_json, const std::string& search_json) {
   return guarded([&] {
-    const auto space = descent::search::parse_search(parse<ojson>(search_json, "search"));
+    const auto space = descent::search::parse_search(parse_json<ojson>(search_json, "search"));
     ojson lines = ojson::array();
-    for (auto& line : descent::search::expand(parse<json>(spec_json, "spec"), space)) lines.push_back(std::move(line));
+    for (auto& line : descent::search::expand(parse_json(spec_json, "spec"), space)) lines.push_back(std::move(line));
     return lines.dump();
   });
 }
@@ -45,7 +37,7 @@ std::string expand_search(const std::string& spec_json, const std::string& searc
 class SweepRunHandle {
  public:
   SweepRunHandle(const std::string& spec_json, const val& csv) {
-    guarded([&] { run_ = std::make_unique<descent::search::SweepRun>(parse<json>(spec_json, "spec"), bytes_of(csv)); });
+    guarded([&] { run_ = std::make_unique<descent::search::SweepRun>(parse_json(spec_json, "spec"), bytes_of(csv)); });
   }
   bool step(double n) {
     return guarded([&] { return run_->step(descent::wasm::step_count(n, kMaxChunk)); });
@@ -62,8 +54,8 @@ class LrFinderHandle {
   LrFinderHandle(const std::string& spec_json, const val& csv, const std::string& options_json) {
     guarded([&] {
       const auto options = descent::search::parse_lr_finder_options(
-          options_json.empty() ? json() : parse<json>(options_json, "lr_finder"));
-      finder_ = std::make_unique<descent::search::LrFinder>(parse<json>(spec_json, "spec"), bytes_of(csv), options);
+          options_json.empty() ? json() : parse_json(options_json, "lr_finder"));
+      finder_ = std::make_unique<descent::search::LrFinder>(parse_json(spec_json, "spec"), bytes_of(csv), options);
     });
   }
   bool step(double n) {

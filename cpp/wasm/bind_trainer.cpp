@@ -22,7 +22,8 @@ namespace {
 using emscripten::val;
 using descent::train::Grid;
 using descent::wasm::bytes_of;
-using descent::wasm::throw_js;
+using descent::wasm::guarded;
+using descent::wasm::parse_json;
 
 constexpr double kMaxChunk = 1000000;
 
@@ -46,29 +47,19 @@ val grid_object(const Grid& g) {
 class TrainerHandle {
  public:
   TrainerHandle(const std::string& spec_json, const val& csv) {
-    try {
-      spec_ = descent::spec::parse_spec(nlohmann::json::parse(spec_json));
+    guarded([&] {
+      spec_ = descent::spec::parse_spec(parse_json(spec_json, "spec"));
       trainer_ = descent::train::make_trainer(spec_, descent::load_data(spec_.data, bytes_of(csv)));
-    } catch (const nlohmann::json::parse_error& e) {
-      val::global("Error").new_("spec: malformed JSON: " + std::string(e.what())).throw_();
-    } catch (const std::exception& e) {
-      throw_js(e);
-    }
+    });
   }
 
   val step(double n) {
     auto& t = *trainer_;
     // A chunk's logs are buffered: cap it so a typo cannot ask for gigabytes.
-    long count = 0;
-    try {
-      count = descent::wasm::step_count(n, kMaxChunk);
-    } catch (const std::exception& e) {
-      throw_js(e);
-    }
-    const auto want = static_cast<std::size_t>(count);
+    const auto want = static_cast<std::size_t>(guarded([&] { return descent::wasm::step_count(n, kMaxChunk); }));
     const std::size_t first = t.log().count();
     const auto start = std::chrono::steady_clock::now();
-    try {
+    guarded([&] {
       // Grows only when a larger chunk is asked for; grad_norm_ is resized last, so a failed growth
       // is retried in full next time.
       if (want > grad_norm_.size()) {
@@ -77,9 +68,7 @@ class TrainerHandle {
         grad_norm_.resize(want);
       }
       t.step(static_cast<long>(want));
-    } catch (const std::exception& e) {
-      throw_js(e);
-    }
+    });
     seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     first_ = first;
     count_ = t.log().count() - first;
@@ -132,11 +121,7 @@ class TrainerHandle {
   }
 
   val prediction_grid(int resolution) {
-    try {
-      return grid_object(trainer_->prediction_grid(resolution));
-    } catch (const std::exception& e) {
-      throw_js(e);
-    }
+    return guarded([&] { return grid_object(trainer_->prediction_grid(resolution)); });
   }
 
   // The data rows for the data view, in the same feature units as predictionGrid (the data set's
@@ -170,33 +155,27 @@ class TrainerHandle {
     const auto& d = trainer_->data();
     std::vector<float> rows(d.x_train), out(d.n_train() + d.n_test());
     rows.insert(rows.end(), d.x_test.begin(), d.x_test.end());
-    try {
+    guarded([&] {
       if (!out.empty()) trainer_->predict(rows.data(), out.size(), out.data());
-    } catch (const std::exception& e) {
-      throw_js(e);
-    }
+    });
     return float_copy(out);
   }
 
   val parameter_landscape(int resolution) {
-    try {
+    return guarded([&] {
       const auto l = descent::train::parameter_landscape(*trainer_, resolution);
       auto out = grid_object(l.grid);
       out.set("pathX", float_copy(l.path_x));
       out.set("pathY", float_copy(l.path_y));
       return out;
-    } catch (const std::exception& e) {
-      throw_js(e);
-    }
+    });
   }
 
   val random_landscape(int resolution, double span, double seed) {
-    try {
+    return guarded([&] {
       return grid_object(
           descent::train::random_landscape(*trainer_, resolution, span, static_cast<std::uint64_t>(seed)).grid);
-    } catch (const std::exception& e) {
-      throw_js(e);
-    }
+    });
   }
 
  private:
@@ -212,14 +191,7 @@ std::shared_ptr<TrainerHandle> make_handle(const std::string& spec_json, const v
 }
 
 std::string normalize_spec(const std::string& spec_json) {
-  try {
-    return descent::spec::to_json(descent::spec::parse_spec(nlohmann::json::parse(spec_json))).dump();
-  } catch (const nlohmann::json::parse_error& e) {
-    val::global("Error").new_("spec: malformed JSON: " + std::string(e.what())).throw_();
-  } catch (const std::exception& e) {
-    throw_js(e);
-  }
-  return {};
+  return guarded([&] { return descent::spec::to_json(descent::spec::parse_spec(parse_json(spec_json, "spec"))).dump(); });
 }
 
 }  // namespace

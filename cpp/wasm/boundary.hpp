@@ -1,6 +1,6 @@
 #pragma once
 // What every binding does where C++ meets JavaScript: C++ errors become JS Errors with a message a
-// person can act on, CSV bytes are copied in under the ingest limit, and step counts are checked
+// person can act on, JSON arguments are parsed with an error that names them, CSV bytes are copied in under the ingest limit, and step counts are checked
 // before they are cast (NaN, fractions or 1e300 would make the cast undefined).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -9,6 +9,8 @@
 #include <new>
 #include <stdexcept>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "data/csv.hpp"
 #include "data/limits.hpp"
@@ -34,6 +36,16 @@ auto guarded(F&& f) -> decltype(f()) {
     return f();
   } catch (const std::exception& e) {
     throw_js(e);
+  }
+}
+
+// A JSON argument; `what` names it in the error ("spec: malformed JSON: ...").
+template <class J = nlohmann::json>
+J parse_json(const std::string& text, const char* what) {
+  try {
+    return J::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw std::invalid_argument(std::string(what) + ": malformed JSON: " + e.what());
   }
 }
 
