@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "kernels/gemm_avx512.hpp"
 #include "kernels/simd.hpp"
+#include "kernels/simd_level.hpp"
 
 namespace descent {
 namespace {
@@ -12,9 +14,16 @@ namespace {
 constexpr std::ptrdiff_t kMR = 8, kNR = 4;
 constexpr std::ptrdiff_t kKC = 256, kMC = 64, kNC = 256;
 
-// One pair per thread: `descent sweep` trains runs on several threads at once.
-alignas(16) thread_local float g_a_pack[kMC * kKC];
-alignas(16) thread_local float g_b_pack[kKC * kNC];
+// One pair per thread: `descent sweep` trains runs on several threads at once. Sized for the widest
+// kernel; 64-byte aligned for its 512-bit loads.
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+constexpr std::ptrdiff_t kAPack = std::max(kMC * kKC, kernels::kAvx512APack);
+constexpr std::ptrdiff_t kBPack = std::max(kKC * kNC, kernels::kAvx512BPack);
+#else
+constexpr std::ptrdiff_t kAPack = kMC * kKC, kBPack = kKC * kNC;
+#endif
+alignas(64) thread_local float g_a_pack[kAPack];
+alignas(64) thread_local float g_b_pack[kBPack];
 
 // Below this many multiply-adds packing costs more than it saves.
 constexpr std::ptrdiff_t kPackedMin = 8192;
@@ -273,6 +282,12 @@ void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a
     gemm_small(m, n, k, a, b, c, ldc);
     return;
   }
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+  if (kernels::simd_level() == kernels::SimdLevel::avx512) {
+    kernels::gemm_packed_avx512(m, n, k, a, b, c, ldc, g_a_pack, g_b_pack);
+    return;
+  }
+#endif
   gemm_packed(m, n, k, a, b, c, ldc);
 }
 

@@ -1,0 +1,18 @@
+#pragma once
+// gemm's packed product on 512-bit vectors, for CPUs with AVX-512F (see simd_level.hpp). Same sums as
+// the portable path: each element of C in k order from zero, a separate multiply and add per term.
+#include <cstddef>
+
+#include "kernels/gemm.hpp"
+
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+namespace descent::kernels {
+
+// Floats the packing buffers must hold; gemm owns them (one pair per thread, 64-byte aligned).
+inline constexpr std::ptrdiff_t kAvx512APack = 256 * 256, kAvx512BPack = 256 * 240;
+
+void gemm_packed_avx512(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b,
+                        float* c, std::ptrdiff_t ldc, float* a_pack, float* b_pack);
+
+}  // namespace descent::kernels
+#endif

@@ -1,0 +1,18 @@
+#pragma once
+// Which vector width the native kernels use, chosen once from the CPU (no -march flag: the binary runs
+// on any x86-64). Every level gives the same bits: wider vectors only compute more independent output
+// elements per instruction, each with the portable path's operations in the portable path's order.
+// WebAssembly and non-x86 builds have only the portable level.
+namespace descent::kernels {
+
+enum class SimdLevel {
+  portable,  // simd.hpp's four lanes: SSE2, WebAssembly SIMD or plain C++
+  avx512,    // 512-bit AVX-512F (multiply and add kept separate: never FMA)
+};
+
+SimdLevel simd_level();
+bool simd_level_supported(SimdLevel level);
+// For tests that compare the levels; not thread-safe, and `level` must be supported.
+void set_simd_level_for_testing(SimdLevel level);
+
+}  // namespace descent::kernels
