@@ -5,15 +5,38 @@
 #include <vector>
 
 #include "kernels/adam_update.hpp"
+#include "kernels/simd_level.hpp"
 #include "optim/optimizer.hpp"
 
 namespace {
 
+using descent::kernels::SimdLevel;
+
 const descent::AdamCoefficients kCoeff{0.9f, 0.1f, 0.999f, 0.001f, 0.01f, 0.3f, 1e-8f,
                                        std::numeric_limits<float>::min()};
 
-TEST(KernelsAdamUpdate, SimdLanesAndTailFollowTheScalarFormula) {
-  const std::size_t n = 11;  // two four-lane blocks and a tail of three
+// Runs a test at one vector width (restoring the CPU's choice after), or skips it when this CPU
+// lacks it.
+class KernelsAdamUpdateLevels : public ::testing::TestWithParam<SimdLevel> {
+ protected:
+  void SetUp() override {
+    if (!descent::kernels::simd_level_supported(GetParam())) GTEST_SKIP() << "this CPU lacks AVX-512F";
+    saved_ = descent::kernels::simd_level();
+    descent::kernels::set_simd_level_for_testing(GetParam());
+  }
+  void TearDown() override {
+    if (descent::kernels::simd_level_supported(GetParam())) descent::kernels::set_simd_level_for_testing(saved_);
+  }
+
+ private:
+  SimdLevel saved_ = SimdLevel::portable;
+};
+
+INSTANTIATE_TEST_SUITE_P(Levels, KernelsAdamUpdateLevels, ::testing::Values(SimdLevel::portable, SimdLevel::avx512),
+                         [](const auto& info) { return info.param == SimdLevel::portable ? "portable" : "avx512"; });
+
+TEST_P(KernelsAdamUpdateLevels, SimdLanesAndTailFollowTheScalarFormula) {
+  const std::size_t n = 39;  // two sixteen-lane blocks, a four-lane block and a tail of three
   std::vector<float> p(n), g(n), m(n), v(n);
   for (std::size_t i = 0; i < n; ++i) {
     p[i] = 0.1f * static_cast<float>(i) - 0.5f;
@@ -33,8 +56,8 @@ TEST(KernelsAdamUpdate, SimdLanesAndTailFollowTheScalarFormula) {
   }
 }
 
-TEST(KernelsAdamUpdate, DecayingMomentsNeverBecomeSubnormal) {
-  const std::size_t n = 6;
+TEST_P(KernelsAdamUpdateLevels, DecayingMomentsNeverBecomeSubnormal) {
+  const std::size_t n = 22;  // every path: sixteen, four and single lanes
   std::vector<float> p(n, 1.f), g(n, 0.f), m(n, 1e-30f), v(n, 1e-36f);
   for (int step = 0; step < 6000; ++step) {
     descent::adam_update(p.data(), g.data(), m.data(), v.data(), n, kCoeff);
@@ -43,8 +66,10 @@ TEST(KernelsAdamUpdate, DecayingMomentsNeverBecomeSubnormal) {
       ASSERT_NE(std::fpclassify(v[i]), FP_SUBNORMAL) << "step " << step;
     }
   }
-  EXPECT_EQ(m[0], 0.f);
-  EXPECT_EQ(v[5], 0.f);
+  for (std::size_t i = 0; i < n; ++i) {
+    EXPECT_EQ(m[i], 0.f) << i;
+    EXPECT_EQ(v[i], 0.f) << i;
+  }
 }
 
 // The plain fast path and the general loop (taken with amsgrad) are the same update while the

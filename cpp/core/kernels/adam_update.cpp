@@ -4,8 +4,51 @@
 #include <limits>
 
 #include "kernels/simd.hpp"
+#include "kernels/simd_level.hpp"
+
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+#include <immintrin.h>
+#endif
 
 namespace descent {
+namespace {
+
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+// simd::flush_below on sixteen lanes: 0 where |x| < limit (false for NaN, which stays).
+__attribute__((target("avx512f"))) inline __m512 flush_below16(__m512 x, __m512 limit) {
+  return _mm512_maskz_mov_ps(_knot_mask16(_mm512_cmp_ps_mask(_mm512_abs_ps(x), limit, _CMP_LT_OQ)), x);
+}
+
+// Sixteen lanes with the four-lane loop's operations in its order (sqrt and div are correctly
+// rounded in both); returns how many elements it updated.
+__attribute__((target("avx512f"))) std::size_t adam_update_avx512(float* param, const float* grad, float* exp_avg,
+                                                                  float* exp_avg_sq, std::size_t n,
+                                                                  const AdamCoefficients& c) {
+  const __m512 b1 = _mm512_set1_ps(c.beta1), omb1 = _mm512_set1_ps(c.one_minus_beta1), b2 = _mm512_set1_ps(c.beta2),
+               omb2 = _mm512_set1_ps(c.one_minus_beta2), step = _mm512_set1_ps(c.step_size),
+               bc2 = _mm512_set1_ps(c.bc2_sqrt), eps = _mm512_set1_ps(c.eps),
+               m_floor = _mm512_set1_ps(std::numeric_limits<float>::min()), v_floor = _mm512_set1_ps(c.v_floor);
+  std::size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const __m512 g = _mm512_loadu_ps(grad + i);
+    const __m512 m = flush_below16(
+        _mm512_add_ps(_mm512_mul_ps(b1, _mm512_loadu_ps(exp_avg + i)), _mm512_mul_ps(omb1, g)), m_floor);
+    const __m512 v = flush_below16(
+        _mm512_add_ps(_mm512_mul_ps(b2, _mm512_loadu_ps(exp_avg_sq + i)), _mm512_mul_ps(omb2, _mm512_mul_ps(g, g))),
+        v_floor);
+    _mm512_storeu_ps(exp_avg + i, m);
+    _mm512_storeu_ps(exp_avg_sq + i, v);
+    // The zero-masked form of sqrt with every lane set: GCC 12's _mm512_sqrt_ps trips its own
+    // -Wmaybe-uninitialized (_mm512_undefined_ps); the result is the same.
+    const __m512 denom = _mm512_add_ps(_mm512_div_ps(_mm512_maskz_sqrt_ps(0xFFFF, v), bc2), eps);
+    _mm512_storeu_ps(param + i,
+                     _mm512_sub_ps(_mm512_loadu_ps(param + i), _mm512_mul_ps(step, _mm512_div_ps(m, denom))));
+  }
+  return i;
+}
+#endif
+
+}  // namespace
 
 void adam_update(float* param, const float* grad, float* exp_avg, float* exp_avg_sq, std::size_t n,
                  const AdamCoefficients& c) {
@@ -15,6 +58,9 @@ void adam_update(float* param, const float* grad, float* exp_avg, float* exp_avg
               omb2 = splat(c.one_minus_beta2), step = splat(c.step_size), bc2 = splat(c.bc2_sqrt),
               eps = splat(c.eps), m_floor = splat(kMin), v_floor = splat(c.v_floor);
   std::size_t i = 0;
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+  if (kernels::simd_level() == kernels::SimdLevel::avx512) i = adam_update_avx512(param, grad, exp_avg, exp_avg_sq, n, c);
+#endif
   for (; i + 4 <= n; i += 4) {
     const f32x4 g = load(grad + i);
     const f32x4 m = flush_below(add(mul(b1, load(exp_avg + i)), mul(omb1, g)), m_floor);
