@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/files.hpp"
+#include "cli/usage.hpp"
 #include "search/lr_finder.hpp"
 
 namespace descent::cli {
@@ -19,10 +20,6 @@ using json = nlohmann::json;
 
 constexpr const char* kUsage =
     "usage: descent lr-find SPEC.json [--min-lr X] [--max-lr X] [--steps N] [--smoothing B] [--csv FILE] [--json]\n";
-
-struct UsageError : std::invalid_argument {
-  using std::invalid_argument::invalid_argument;
-};
 
 json number_arg(const std::string& flag, const std::string& text, bool integer) {
   std::size_t used = 0;

@@ -20,6 +20,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
 #include "cli/files.hpp"
 #include "search/search_space.hpp"
 #include "search/sweep_run.hpp"
@@ -45,24 +46,6 @@ struct Options {
   unsigned jobs = 0;
   bool plan = false, run_lines = false;
 };
-
-struct UsageError : std::invalid_argument {
-  using std::invalid_argument::invalid_argument;
-};
-
-std::uint64_t whole_number(const std::string& flag, const std::string& text, std::uint64_t lo, std::uint64_t hi) {
-  std::size_t used = 0;
-  unsigned long long v = 0;
-  try {
-    v = std::stoull(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used == 0 || used != text.size() || text[0] == '-' || v < lo || v > hi)
-    throw UsageError(flag + ": expected an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
-                     ", got '" + text + "'");
-  return v;
-}
 
 Options parse_args(const Args& args) {
   Options o;

@@ -9,11 +9,11 @@ export interface CoreInfo {
 
 // --- bind_bench.cpp --------------------------------------------------------------------------
 export interface BenchResult {
-  workload: 'W1' | 'W2' | 'W3' | 'W4';
+  workload: 'W1' | 'W2' | 'W3' | 'W4' | 'peak';
   median: number;
   min: number;
   max: number;
-  unit: 'samples_per_s' | 'us_per_1000_updates';
+  unit: 'samples_per_s' | 'us_per_1000_updates' | 'gflop_s';
   repetitions: number;
 }
 

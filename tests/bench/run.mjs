@@ -1,12 +1,13 @@
 // npm run bench [-- --json] [-- --quick]
 // Runs W1–W4 for descent (native CLI, WebAssembly in Node, WebAssembly in a Chromium Web Worker) and,
 // in the same run and environments, TF.js 4.22 (WASM SIMD and CPU backends) and ConvNetJS 0.3; PyTorch
-// (one thread) natively when Debian's python3-torch is installed. Prints a markdown table with ratios,
-// or with --json one JSON object per line {engine, env, workload, median, min, max, unit}.
+// (one thread) natively when Debian's python3-torch is installed; and, in WebAssembly, the four-lane
+// multiply + add peak that W2 and W3 are compared with. Prints a markdown table with ratios, or with
+// --json one JSON object per line {engine, env, workload, median, min, max, unit}.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { workloads, flopsPerSample } from './workloads.js';
+import { workloads, flopsPerSample, realFlopsPerSample } from './workloads.js';
 import { measure } from './measure.js';
 import { tfjs, convnet } from './peers.js';
 import { loadCore } from '../node/load-core.js';
@@ -49,7 +50,7 @@ if (torch.status === 0) {
 // 2. Node.
 log('node: descent-wasm, tfjs-wasm, tfjs-cpu, convnetjs');
 const core = await loadCore();
-for (const id of ids) record({ engine: 'descent-wasm', env: 'node', backend: 'descent-wasm-simd', ...core.benchmark(id, 5) });
+for (const id of [...ids, 'peak']) record({ engine: 'descent-wasm', env: 'node', backend: 'descent-wasm-simd', ...core.benchmark(id, 5) });
 const tfUnion = await import('@tensorflow/tfjs');
 const tf = tfUnion.default ?? tfUnion;
 const tfWasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -123,7 +124,14 @@ function printTable() {
         console.log(`| ${env} | ${id} | ${r.engine}${r.backend ? ` (${r.backend})` : ''} | ${fmt(r.median)} | ${fmt(r.min)}–${fmt(r.max)} | ${r.unit} | ${faster ? `${faster.toFixed(1)}×` : ''} |`);
       }
       if (id === 'W3' && mine) console.log(`| ${env} | W3 | descent nominal | ${(mine.median * flopsPerSample(workloads.W3) / 1e9).toFixed(1)} GFLOP/s | | | |`);
+      const peak = get('descent-wasm', env, 'peak');
+      if ((id === 'W2' || id === 'W3') && mine && peak) {
+        const real = (mine.median * realFlopsPerSample(workloads[id])) / 1e9;
+        console.log(`| ${env} | ${id} | descent real | ${real.toFixed(1)} GFLOP/s | | | ${((100 * real) / peak.median).toFixed(0)} % of peak |`);
+      }
     }
+    const peak = get('descent-wasm', env, 'peak');
+    if (peak) console.log(`| ${env} | peak | f32x4 multiply + add, L1-resident | ${fmt(peak.median)} | ${fmt(peak.min)}–${fmt(peak.max)} | GFLOP/s | |`);
   }
   const page = results.filter((r) => r.env === 'page');
   if (page.length) {

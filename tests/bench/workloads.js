@@ -14,6 +14,14 @@ export function flopsPerSample(w) {
   return 6 * weights;
 }
 
+// FLOPs per sample descent actually does: forward and weight gradients of every layer, input
+// gradients of every layer but the first (nothing needs dLoss/dX), two per multiply-add.
+export function realFlopsPerSample(w) {
+  let flops = 0;
+  for (let i = 1; i < w.layers.length; i++) flops += (i > 1 ? 6 : 4) * w.layers[i - 1] * w.layers[i];
+  return flops;
+}
+
 function lcg(seed) {
   let s = seed >>> 0;
   return () => {

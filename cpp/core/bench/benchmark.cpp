@@ -5,6 +5,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "kernels/simd_peak.hpp"
 #include "random.hpp"
 #include "spec/spec.hpp"
 #include "train/experiment.hpp"
@@ -41,7 +42,7 @@ const Workload kWorkloads[] = {
 const Workload& find(const std::string& id) {
   for (const auto& w : kWorkloads)
     if (id == w.id) return w;
-  throw std::invalid_argument("bench: unknown workload '" + id + "' (expected W1, W2, W3 or W4)");
+  throw std::invalid_argument("bench: unknown workload '" + id + "' (expected W1, W2, W3, W4 or peak)");
 }
 
 // Synthetic, seeded data of the workload's shape; the values only need to be well-scaled.
@@ -84,9 +85,52 @@ const std::vector<std::string>& workloads() {
   return ids;
 }
 
+namespace {
+
+using clock = std::chrono::steady_clock;
+
+double seconds(clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+// Warms up for at least half a second, then times `repetitions` repetitions of `unit` (each repeated
+// for at least 50 ms: browsers coarsen timers to 100 µs in a worker that is not cross-origin isolated,
+// far more than one W4 unit takes). `rate(units, seconds)` turns a repetition into its figure.
+template <class Unit, class Rate>
+std::vector<double> time_repetitions(int repetitions, Unit unit, Rate rate) {
+  const auto warm = clock::now();
+  do unit();
+  while (seconds(clock::now() - warm) < 0.5);
+  std::vector<double> values;
+  for (int r = 0; r < repetitions; ++r) {
+    const auto t0 = clock::now();
+    long units = 0;
+    double t = 0;
+    do {
+      unit();
+      ++units;
+      t = seconds(clock::now() - t0);
+    } while (t < 0.05);
+    values.push_back(rate(units, t));
+  }
+  std::sort(values.begin(), values.end());
+  return values;
+}
+
+Result summary(const std::string& id, std::vector<double> values, const char* unit) {
+  return {id, values[values.size() / 2], values.front(), values.back(), unit, static_cast<int>(values.size())};
+}
+
+}  // namespace
+
 Result run(const std::string& id, int repetitions) {
   if (repetitions < 1 || repetitions > 1000)
     throw std::invalid_argument("bench: repetitions must be from 1 to 1000, got " + std::to_string(repetitions));
+  if (id == "peak") {
+    constexpr long kRounds = 2000;
+    const double flops = simd_peak_flops(kRounds);
+    return summary(id, time_repetitions(repetitions, [] { simd_peak_flops(kRounds); },
+                                        [&](long units, double t) { return units * flops / t / 1e9; }),
+                   "gflop_s");
+  }
   const Workload& w = find(id);
   json doc = json::parse(w.spec);
   doc["data"] = {{"source", "five_points"}};  // replaced by the synthetic set below
@@ -106,30 +150,11 @@ Result run(const std::string& id, int repetitions) {
       throw std::runtime_error("bench: " + id + " stopped at step " + std::to_string(status.steps) + " (" +
                                train::to_string(status.reason) + "), so its timing would mean nothing");
   };
-  using clock = std::chrono::steady_clock;
-  const auto seconds = [](clock::duration d) { return std::chrono::duration<double>(d).count(); };
-
-  const auto warm = clock::now();
-  do advance();
-  while (seconds(clock::now() - warm) < 0.5);
-
-  // A repetition repeats its unit of work for at least 50 ms: browsers coarsen timers (100 µs in a
-  // worker that is not cross-origin isolated), far more than one W4 unit takes.
-  std::vector<double> values;
-  for (int r = 0; r < repetitions; ++r) {
-    const auto t0 = clock::now();
-    long units = 0;
-    double t = 0;
-    do {
-      advance();
-      ++units;
-      t = seconds(clock::now() - t0);
-    } while (t < 0.05);
-    values.push_back(updates ? t / units * 1e6 : w.rows * units / t);
-  }
-  std::sort(values.begin(), values.end());
-  return {id, values[values.size() / 2], values.front(), values.back(),
-          updates ? "us_per_1000_updates" : "samples_per_s", repetitions};
+  if (updates)
+    return summary(id, time_repetitions(repetitions, advance, [](long units, double t) { return t / units * 1e6; }),
+                   "us_per_1000_updates");
+  return summary(id, time_repetitions(repetitions, advance, [&](long units, double t) { return w.rows * units / t; }),
+                 "samples_per_s");
 }
 
 }  // namespace descent::bench

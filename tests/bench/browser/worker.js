@@ -15,7 +15,7 @@ self.onmessage = async ({ data }) => {
     for (const engine of data.engines) {
       if (engine === 'descent-wasm') {
         const core = await createCore();
-        for (const id of data.workloads) post({ engine, backend: 'descent-wasm-simd', ...core.benchmark(id, 5) });
+        for (const id of [...data.workloads, 'peak']) post({ engine, backend: 'descent-wasm-simd', ...core.benchmark(id, 5) });
         continue;
       }
       const setup = engine === 'convnetjs' ? await convnet() : await tfjs(tf, engine === 'tfjs-wasm' ? 'wasm' : 'cpu', tfWasm);
