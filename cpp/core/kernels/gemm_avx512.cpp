@@ -27,6 +27,31 @@ __mmask16 row_mask(std::ptrdiff_t rows, std::ptrdiff_t from) {
   return n >= 16 ? __mmask16(0xFFFF) : n <= 0 ? __mmask16(0) : __mmask16((1u << n) - 1);
 }
 
+// dst[p·ld_dst + r] = src[r·ld_src + p] for r < rows, p < kc: a transposed operand copied 4 × 4
+// floats at a time, contiguous loads and stores instead of one strided float each.
+DESCENT_AVX512 void transpose_copy(const float* src, std::ptrdiff_t ld_src, std::ptrdiff_t rows, std::ptrdiff_t kc,
+                                   float* dst, std::ptrdiff_t ld_dst) {
+  std::ptrdiff_t r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const float* s = src + r * ld_src;
+    std::ptrdiff_t p = 0;
+    for (; p + 4 <= kc; p += 4) {
+      __m128 v0 = _mm_loadu_ps(s + p), v1 = _mm_loadu_ps(s + ld_src + p), v2 = _mm_loadu_ps(s + 2 * ld_src + p),
+             v3 = _mm_loadu_ps(s + 3 * ld_src + p);
+      _MM_TRANSPOSE4_PS(v0, v1, v2, v3);
+      float* d = dst + p * ld_dst + r;
+      _mm_storeu_ps(d, v0);
+      _mm_storeu_ps(d + ld_dst, v1);
+      _mm_storeu_ps(d + 2 * ld_dst, v2);
+      _mm_storeu_ps(d + 3 * ld_dst, v3);
+    }
+    for (; p < kc; ++p)
+      for (std::ptrdiff_t i = 0; i < 4; ++i) dst[p * ld_dst + r + i] = s[i * ld_src + p];
+  }
+  for (; r < rows; ++r)
+    for (std::ptrdiff_t p = 0; p < kc; ++p) dst[p * ld_dst + r] = src[r * ld_src + p];
+}
+
 // Ap = panels of 32 rows (16 for a last panel of at most 16), each p's rows contiguous, rows past
 // mc zero; a panel starts at ir·kc.
 DESCENT_AVX512 void pack_a(const MatView& a, std::ptrdiff_t i0, std::ptrdiff_t mc, std::ptrdiff_t p0,
@@ -41,25 +66,37 @@ DESCENT_AVX512 void pack_a(const MatView& a, std::ptrdiff_t i0, std::ptrdiff_t m
         _mm512_store_ps(dst, _mm512_maskz_loadu_ps(m0, src));
         if (width == 32) _mm512_store_ps(dst + 16, _mm512_maskz_loadu_ps(m1, src + 16));
       }
-    } else {
-      for (std::ptrdiff_t p = 0; p < kc; ++p, src += a.col_stride, dst += width) {
-        std::ptrdiff_t r = 0;
-        for (; r < rows; ++r) dst[r] = src[r * a.row_stride];
-        for (; r < width; ++r) dst[r] = 0.f;
-      }
+      continue;
     }
+    if (a.col_stride == 1) {
+      transpose_copy(src, a.row_stride, rows, kc, dst, width);
+    } else {
+      for (std::ptrdiff_t p = 0; p < kc; ++p)
+        for (std::ptrdiff_t r = 0; r < rows; ++r) dst[p * width + r] = src[r * a.row_stride + p * a.col_stride];
+    }
+    for (std::ptrdiff_t p = 0; p < kc; ++p)
+      for (std::ptrdiff_t r = rows; r < width; ++r) dst[p * width + r] = 0.f;
+    dst += kc * width;
   }
 }
 
 // Bp = panels of 12 columns (the last one as wide as what is left), each p's columns contiguous; a
 // panel starts at jr·kc.
-void pack_b(const MatView& b, std::ptrdiff_t p0, std::ptrdiff_t kc, std::ptrdiff_t j0, std::ptrdiff_t nc,
-            float* dst) {
-  for (std::ptrdiff_t jr = 0; jr < nc; jr += kNR) {
+DESCENT_AVX512 void pack_b(const MatView& b, std::ptrdiff_t p0, std::ptrdiff_t kc, std::ptrdiff_t j0,
+                           std::ptrdiff_t nc, float* dst) {
+  for (std::ptrdiff_t jr = 0; jr < nc; jr += kNR, dst += kc * kNR) {
     const std::ptrdiff_t cols = min(kNR, nc - jr);
     const float* src = b.data + p0 * b.row_stride + (j0 + jr) * b.col_stride;
-    for (std::ptrdiff_t p = 0; p < kc; ++p, src += b.row_stride, dst += cols)
-      for (std::ptrdiff_t q = 0; q < cols; ++q) dst[q] = src[q * b.col_stride];
+    if (b.row_stride == 1) {
+      transpose_copy(src, b.col_stride, cols, kc, dst, cols);
+    } else if (b.col_stride == 1) {
+      const __mmask16 mask = row_mask(cols, 0);
+      for (std::ptrdiff_t p = 0; p < kc; ++p)
+        _mm512_mask_storeu_ps(dst + p * cols, mask, _mm512_maskz_loadu_ps(mask, src + p * b.row_stride));
+    } else {
+      for (std::ptrdiff_t p = 0; p < kc; ++p)
+        for (std::ptrdiff_t q = 0; q < cols; ++q) dst[p * cols + q] = src[p * b.row_stride + q * b.col_stride];
+    }
   }
 }
 
