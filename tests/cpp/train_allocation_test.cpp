@@ -53,4 +53,11 @@ TEST(TrainAllocation, FullBatchSoftmaxStepsDoNotAllocate) {
       "steps": 100, "metrics_every": 100})", 10), 0);
 }
 
+TEST(TrainAllocation, NarrowNetworkStepsDoNotAllocate) {  // the fused nn::NarrowMlp path
+  EXPECT_EQ(allocations_during_steps(R"({"data": {"source": "spiral", "n": 400},
+      "model": {"hidden": [{"units": 8, "activation": "tanh"}, {"units": 5, "activation": "sigmoid"}]},
+      "loss": "bce_logits", "optimizer": {"name": "sgd", "lr": 0.03}, "batch_size": 10,
+      "steps": 1000, "metrics_every": 1000})", 200), 0);
+}
+
 }  // namespace

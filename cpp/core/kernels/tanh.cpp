@@ -1,25 +1,10 @@
 #include "kernels/tanh.hpp"
 
-#include "kernels/expm1_f32x4.hpp"
+#include "kernels/tanh_f32x4.hpp"
 
 namespace descent {
-namespace {
 
 using namespace simd;
-
-// tanh(x) = sign(x) · e/(e + 2) with e = expm1(2|x|); past |x| = 10, tanh is 1 in float.
-f32x4 tanh4(f32x4 x) {
-  const f32x4 sign = bit_and(x, splat(-0.f));
-  const f32x4 ax = bit_xor(x, sign);
-  const f32x4 y = min(add(ax, ax), splat(20.f));  // NaN gives 20 here; restored below
-  f32x4 scale, em1r;
-  expm1_parts(y, scale, em1r);
-  const f32x4 e = add(mul(scale, em1r), sub(scale, splat(1.f)));
-  const f32x4 t = bit_or(div(e, add(e, splat(2.f))), sign);  // tanh(−0) = −0
-  return select(eq(x, x), t, x);
-}
-
-}  // namespace
 
 float tanh_f32(float x) {
   float out[4];

@@ -110,6 +110,11 @@ Trainer::Trainer(Dataset data, nn::FeatureCrosses features, nn::Model model, Tra
   x_batch_.resize(static_cast<Eigen::Index>(inputs), static_cast<Eigen::Index>(batch_));
   y_batch_.resize(batch_);
   d_out_.resize(model_.outputs(), static_cast<Eigen::Index>(batch_));
+  use_narrow_ = config_.narrow_path && nn::NarrowMlp::fits(model_);
+  if (use_narrow_) {
+    narrow_ = nn::NarrowMlp(model_, batch_);
+    out_.resize(model_.outputs(), static_cast<Eigen::Index>(batch_));
+  }
   prev_params_.assign(model_.size(), 0.f);
   next_eval_ = config_.metrics_every;
   full_grad_scale_ = 1.0 / static_cast<double>(n);
@@ -182,24 +187,37 @@ double Trainer::general_loss_and_grads(std::size_t b) {
   const std::size_t n = data_.n_train();
   const auto cols = static_cast<Eigen::Index>(b);
   const bool gather = batch_ < n;
+  // The narrow path reads the batch's columns of x_train_ in place; only the targets are gathered.
+  const bool gather_x = gather && !use_narrow_;
   if (gather) {
-    for (std::size_t j = 0; j < b; ++j) {
-      const auto src = order_[cursor_ + j];
-      x_batch_.col(static_cast<Eigen::Index>(j)) = x_train_.col(src);
-      y_batch_[j] = y_train_[src];
-    }
+    for (std::size_t j = 0; j < b; ++j) y_batch_[j] = y_train_[order_[cursor_ + j]];
+  }
+  if (gather_x) {
+    for (std::size_t j = 0; j < b; ++j)
+      x_batch_.col(static_cast<Eigen::Index>(j)) = x_train_.col(order_[cursor_ + j]);
   }
   const float* y = gather ? y_batch_.data() : y_train_.data();
-  const Eigen::Ref<const Eigen::MatrixXf> x = gather ? Eigen::Ref<const Eigen::MatrixXf>(x_batch_.leftCols(cols))
-                                                     : Eigen::Ref<const Eigen::MatrixXf>(x_train_);
+  const std::uint32_t* order = gather ? order_.data() + cursor_ : nullptr;
+  const Eigen::Ref<const Eigen::MatrixXf> x = gather_x ? Eigen::Ref<const Eigen::MatrixXf>(x_batch_.leftCols(cols))
+                                                       : Eigen::Ref<const Eigen::MatrixXf>(x_train_);
 
-  const auto out = model_.forward(x, train_ws_);
   Eigen::Ref<Eigen::MatrixXf> d_out = d_out_.leftCols(cols);
   const double scale = b == n ? full_grad_scale_ : 1.0 / static_cast<double>(b);
-  const double data_loss = nn::loss_sum(config_.loss, out, y, &d_out, scale) / static_cast<double>(b);
+  double data_loss = 0.0;
+  if (use_narrow_) {
+    narrow_.forward(model_, x_train_.data(), order, b, out_.data());
+    data_loss = nn::loss_sum(config_.loss, out_.leftCols(cols), y, &d_out, scale) / static_cast<double>(b);
+  } else {
+    const auto out = model_.forward(x, train_ws_);
+    data_loss = nn::loss_sum(config_.loss, out, y, &d_out, scale) / static_cast<double>(b);
+  }
   const bool regularized = config_.regularization.active();
   const double loss = regularized ? data_loss + nn::penalty(model_, config_.regularization) : data_loss;
-  model_.backward(x, d_out, train_ws_);
+  if (use_narrow_) {
+    narrow_.backward(model_, x_train_.data(), order, b, d_out_.data());
+  } else {
+    model_.backward(x, d_out, train_ws_);
+  }
   if (regularized) nn::add_penalty_grad(model_, config_.regularization);
   return loss;
 }

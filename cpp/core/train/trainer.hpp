@@ -14,6 +14,7 @@
 #include "nn/features.hpp"
 #include "nn/loss.hpp"
 #include "nn/model.hpp"
+#include "nn/narrow_mlp.hpp"
 #include "nn/regularization.hpp"
 #include "optim/optimizer.hpp"
 #include "random.hpp"
@@ -40,6 +41,9 @@ struct TrainConfig {
   double clip_threshold = 0.0;    // max_norm (global L2 norm) or value (element-wise)
   std::uint64_t seed = 0;         // shuffling
   long metrics_every = 0;         // evaluate every k steps; 0: at each epoch end
+  // Networks at most nn::NarrowMlp::kMaxWidth units wide train through the fused NarrowMlp passes;
+  // false forces the general layer-by-layer path (the tests compare the two bit for bit).
+  bool narrow_path = true;
 };
 
 enum class StopReason { running, max_steps, max_epochs, target_loss, early_stopping, diverged };
@@ -92,6 +96,7 @@ class Trainer {
   const nn::FeatureCrosses& features() const { return features_; }
   Optimizer<float>& optimizer() { return *optimizer_; }
   std::size_t classes() const;
+  bool uses_narrow_path() const { return use_narrow_; }
   double current_lr() const;
 
  private:
@@ -113,10 +118,12 @@ class Trainer {
   std::vector<float> y_train_, y_test_;  // standardised for regression
   Eigen::MatrixXf x_batch_;
   std::vector<float> y_batch_;
-  Eigen::MatrixXf d_out_;
+  Eigen::MatrixXf out_, d_out_;     // the network's outputs (narrow path) and dLoss/dOutput
   std::vector<std::uint32_t> order_;
   std::vector<float> prev_params_;
   nn::Workspace train_ws_, eval_ws_;
+  nn::NarrowMlp narrow_;
+  bool use_narrow_ = false;
 
   std::size_t batch_ = 0, cursor_ = 0;
   long next_eval_ = 0;               // with metrics_every: the step count of the next evaluation

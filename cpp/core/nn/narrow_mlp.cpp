@@ -1,0 +1,263 @@
+#include "nn/narrow_mlp.hpp"
+
+#include "kernels/tanh_f32x4.hpp"
+
+namespace descent::nn {
+namespace {
+
+using namespace simd;
+
+// How a layer's activation is evaluated: as vectors where the general path's formula is lane-wise
+// (linear, relu and tanh both ways, sigmoid's derivative), through the scalar nn::activate and
+// nn::derivative otherwise, as the general path does.
+enum class Kind { linear, relu, tanh, sigmoid, scalar };
+
+Kind kind_of(Activation a) {
+  switch (a) {
+    case Activation::linear: return Kind::linear;
+    case Activation::relu: return Kind::relu;
+    case Activation::tanh: return Kind::tanh;
+    case Activation::sigmoid: return Kind::sigmoid;
+    default: return Kind::scalar;
+  }
+}
+
+using Source = NarrowMlp::Source;
+
+// z = W·x + b summed from zero in input order (gemm, then the bias), h = act(z), per sample.
+template <int V, Kind K>
+void forward_layer(const float* w, const float* b, int in, int out, Activation act, Source src, std::size_t n,
+                   float* z, float* h) {
+  constexpr int L = 4 * V;
+  for (std::size_t j = 0; j < n; ++j, z += L, h += L) {
+    const float* x = src.col(j);
+    f32x4 acc[V];
+    for (int v = 0; v < V; ++v) acc[v] = zero();
+    for (int p = 0; p < in; ++p) {
+      const f32x4 s = splat(x[p]);
+      for (int v = 0; v < V; ++v) acc[v] = add(acc[v], mul(load(w + p * L + 4 * v), s));
+    }
+    for (int v = 0; v < V; ++v) {
+      const f32x4 zv = add(acc[v], load(b + 4 * v));
+      store(z + 4 * v, zv);
+      f32x4 hv = zv;
+      if constexpr (K == Kind::relu) hv = select(lt(zero(), zv), zv, zero());
+      if constexpr (K == Kind::tanh) hv = tanh4(zv);
+      store(h + 4 * v, hv);
+    }
+    if constexpr (K == Kind::sigmoid || K == Kind::scalar)
+      for (int i = 0; i < out; ++i) h[i] = activate(act, z[i]);
+  }
+}
+
+// dZ = dZ_next propagated through the next layer (Wᵀ·dZ_next, from zero in q order) or the loss's
+// gradient for the output layer, times act'(z) with activate_backward's formulas.
+template <int V, Kind K>
+void delta_layer(const float* wt, const float* dz_next, int next_out, int next_lanes, const float* d_out, int out,
+                 Activation act, const float* z, const float* h, std::size_t n, float* dz) {
+  constexpr int L = 4 * V;
+  alignas(16) float t[L] = {};
+  for (std::size_t j = 0; j < n; ++j, z += L, h += L, dz += L) {
+    f32x4 d[V];
+    if (d_out && out == 1) {  // one output: the padding lanes may hold copies, they never reach a real lane
+      d[0] = splat(d_out[j]);
+    } else if (d_out) {
+      for (int i = 0; i < out; ++i) t[i] = d_out[j * static_cast<std::size_t>(out) + i];
+      for (int v = 0; v < V; ++v) d[v] = load(t + 4 * v);
+    } else {
+      for (int v = 0; v < V; ++v) d[v] = zero();
+      const float* g = dz_next + j * static_cast<std::size_t>(next_lanes);
+      for (int q = 0; q < next_out; ++q) {
+        const f32x4 s = splat(g[q]);
+        for (int v = 0; v < V; ++v) d[v] = add(d[v], mul(load(wt + q * L + 4 * v), s));
+      }
+    }
+    for (int v = 0; v < V; ++v) {
+      if constexpr (K == Kind::relu) d[v] = mul(d[v], select(lt(zero(), load(z + 4 * v)), splat(1.f), zero()));
+      if constexpr (K == Kind::tanh) {
+        const f32x4 hv = load(h + 4 * v);
+        d[v] = mul(d[v], sub(splat(1.f), mul(hv, hv)));
+      }
+      if constexpr (K == Kind::sigmoid) {
+        const f32x4 hv = load(h + 4 * v);
+        d[v] = mul(d[v], mul(hv, sub(splat(1.f), hv)));
+      }
+      store(dz + 4 * v, d[v]);
+    }
+    if constexpr (K == Kind::scalar)
+      for (int i = 0; i < out; ++i) dz[i] *= derivative(act, z[i]);
+  }
+}
+
+// Stores the first `out` lanes: whole vectors when there is no padding.
+template <int V>
+void store_lanes(float* dst, const f32x4* acc, int out) {
+  constexpr int L = 4 * V;
+  if (out == L) {
+    for (int v = 0; v < V; ++v) store(dst + 4 * v, acc[v]);
+    return;
+  }
+  alignas(16) float t[L];
+  for (int v = 0; v < V; ++v) store(t + 4 * v, acc[v]);
+  if (out == 1) {  // as a loop the compiler calls memcpy for this one float
+    dst[0] = t[0];
+    return;
+  }
+  for (int i = 0; i < out; ++i) dst[i] = t[i];
+}
+
+// dW = dZ·Xᵀ and db = row sums of dZ, each element summed over the samples in order from zero (gemm
+// and row_sums). Four inputs at a time: eight accumulators stay in registers.
+template <int V>
+void weight_grads(const float* dz, int in, int out, Source src, std::size_t n, float* dw, float* db) {
+  constexpr int L = 4 * V;
+  int p = 0;
+  for (; p + 4 <= in; p += 4) {
+    f32x4 acc[4][V];
+    for (int r = 0; r < 4; ++r)
+      for (int v = 0; v < V; ++v) acc[r][v] = zero();
+    for (std::size_t j = 0; j < n; ++j) {
+      const float* x = src.col(j) + p;
+      f32x4 d[V];
+      for (int v = 0; v < V; ++v) d[v] = load(dz + j * L + 4 * v);
+      for (int r = 0; r < 4; ++r) {
+        const f32x4 s = splat(x[r]);
+        for (int v = 0; v < V; ++v) acc[r][v] = add(acc[r][v], mul(d[v], s));
+      }
+    }
+    for (int r = 0; r < 4; ++r) store_lanes<V>(dw + (p + r) * out, acc[r], out);
+  }
+  for (; p < in; ++p) {
+    f32x4 acc[V];
+    for (int v = 0; v < V; ++v) acc[v] = zero();
+    for (std::size_t j = 0; j < n; ++j) {
+      const f32x4 s = splat(src.col(j)[p]);
+      for (int v = 0; v < V; ++v) acc[v] = add(acc[v], mul(load(dz + j * L + 4 * v), s));
+    }
+    store_lanes<V>(dw + p * out, acc, out);
+  }
+  f32x4 acc[V];
+  for (int v = 0; v < V; ++v) acc[v] = zero();
+  for (std::size_t j = 0; j < n; ++j)
+    for (int v = 0; v < V; ++v) acc[v] = add(acc[v], load(dz + j * L + 4 * v));
+  store_lanes<V>(db, acc, out);
+}
+
+template <int V, Kind K>
+constexpr NarrowMlp::Kernels kernels_for() {
+  return {forward_layer<V, K>, delta_layer<V, K>, weight_grads<V>};
+}
+
+template <int V>
+NarrowMlp::Kernels kernels_for(Kind k) {
+  switch (k) {
+    case Kind::linear: return kernels_for<V, Kind::linear>();
+    case Kind::relu: return kernels_for<V, Kind::relu>();
+    case Kind::tanh: return kernels_for<V, Kind::tanh>();
+    case Kind::sigmoid: return kernels_for<V, Kind::sigmoid>();
+    case Kind::scalar: break;
+  }
+  return kernels_for<V, Kind::scalar>();
+}
+
+// Layers whose width is a multiple of 4 read W and b in place; Wᵀ of a one-unit layer is its weight
+// row, in place when the previous layer has no padding.
+bool padded(const LayerShape& s) { return s.out % 4 != 0; }
+bool wt_in_place(const LayerShape& s) { return s.out == 1 && s.in % 4 == 0; }
+
+}  // namespace
+
+bool NarrowMlp::fits(const Model& model) {
+  for (const auto& s : model.layers())
+    if (s.out > kMaxWidth) return false;
+  return true;
+}
+
+NarrowMlp::NarrowMlp(const Model& model, std::size_t capacity) {
+  const auto& layers = model.layers();
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    const auto& s = layers[l];
+    const int lanes = s.out <= 4 ? 4 : 8;
+    lanes_.push_back(lanes);
+    kernels_.push_back(lanes == 4 ? kernels_for<1>(kind_of(s.activation)) : kernels_for<2>(kind_of(s.activation)));
+    const std::size_t slots = capacity * static_cast<std::size_t>(lanes);
+    z_.emplace_back(slots, 0.f);
+    h_.emplace_back(slots, 0.f);
+    dz_.emplace_back(slots, 0.f);
+    w_.emplace_back(padded(s) ? static_cast<std::size_t>(s.in) * lanes : 0, 0.f);
+    b_.emplace_back(padded(s) ? static_cast<std::size_t>(lanes) : 0, 0.f);
+    wt_.emplace_back(l > 0 && !wt_in_place(s) ? static_cast<std::size_t>(s.out) * lanes_[l - 1] : 0, 0.f);
+  }
+}
+
+void NarrowMlp::pack(const Model& model) {
+  const auto& layers = model.layers();
+  const float* params = model.params().data();
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    const auto& s = layers[l];
+    const float* w = params + model.weight_offset(l);
+    if (padded(s)) {
+      const int lanes = lanes_[l];
+      for (int p = 0; p < s.in; ++p)
+        for (int i = 0; i < s.out; ++i) w_[l][p * lanes + i] = w[p * s.out + i];
+      for (int i = 0; i < s.out; ++i) b_[l][i] = params[model.bias_offset(l) + i];
+    }
+    if (l > 0 && !wt_in_place(s)) {
+      const int lanes = lanes_[l - 1];
+      for (int q = 0; q < s.out; ++q)
+        for (int i = 0; i < s.in; ++i) wt_[l][q * lanes + i] = w[i * s.out + q];
+    }
+  }
+}
+
+void NarrowMlp::forward(const Model& model, const float* x, const std::uint32_t* cols, std::size_t n, float* out) {
+  pack(model);
+  const auto& layers = model.layers();
+  const float* params = model.params().data();
+  Source src{x, static_cast<std::size_t>(model.inputs()), cols};
+  for (std::size_t l = 0; l < layers.size(); ++l) {
+    const auto& s = layers[l];
+    const float* w = padded(s) ? w_[l].data() : params + model.weight_offset(l);
+    const float* b = padded(s) ? b_[l].data() : params + model.bias_offset(l);
+    float* z = z_[l].data();
+    float* h = h_[l].data();
+    kernels_[l].forward(w, b, s.in, s.out, s.activation, src, n, z, h);
+    src = Source{h, static_cast<std::size_t>(lanes_[l]), nullptr};
+  }
+  const int outputs = layers.back().out, lanes = lanes_.back();
+  const float* h = h_.back().data();
+  for (std::size_t j = 0; j < n; ++j)
+    for (int i = 0; i < outputs; ++i) out[j * outputs + i] = h[j * lanes + i];
+}
+
+void NarrowMlp::backward(Model& model, const float* x, const std::uint32_t* cols, std::size_t n, const float* d_out) {
+  const auto& layers = model.layers();
+  const float* params = model.params().data();
+  float* grads = model.grads().data();
+  for (std::size_t l = layers.size(); l-- > 0;) {
+    const auto& s = layers[l];
+    const bool last = l + 1 == layers.size();
+    const float* wt = nullptr;
+    const float* dz_next = nullptr;
+    int next_out = 0, next_lanes = 0;
+    if (!last) {
+      const auto& next = layers[l + 1];
+      wt = wt_in_place(next) ? params + model.weight_offset(l + 1) : wt_[l + 1].data();
+      dz_next = dz_[l + 1].data();
+      next_out = next.out;
+      next_lanes = lanes_[l + 1];
+    }
+    const float* z = z_[l].data();
+    const float* h = h_[l].data();
+    float* dz = dz_[l].data();
+    const float* d = last ? d_out : nullptr;
+    const Source src = l == 0 ? Source{x, static_cast<std::size_t>(model.inputs()), cols}
+                              : Source{h_[l - 1].data(), static_cast<std::size_t>(lanes_[l - 1]), nullptr};
+    float* dw = grads + model.weight_offset(l);
+    float* db = grads + model.bias_offset(l);
+    kernels_[l].delta(wt, dz_next, next_out, next_lanes, d, s.out, s.activation, z, h, n, dz);
+    kernels_[l].weight_grads(dz, s.in, s.out, src, n, dw, db);
+  }
+}
+
+}  // namespace descent::nn
