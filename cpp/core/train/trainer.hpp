@@ -120,7 +120,8 @@ class Trainer {
   std::vector<float> y_batch_;
   Eigen::MatrixXf out_, d_out_;     // the network's outputs (narrow path) and dLoss/dOutput
   std::vector<std::uint32_t> order_;
-  std::vector<float> prev_params_;
+  std::vector<float> prev_params_;   // before the update that made status_.steps == prev_params_step_
+  long prev_params_step_ = 0;
   nn::Workspace train_ws_, eval_ws_;
   nn::NarrowMlp narrow_;
   bool use_narrow_ = false;
