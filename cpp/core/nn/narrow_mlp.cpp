@@ -59,7 +59,7 @@ void delta_layer(const float* wt, const float* dz_next, int next_out, int next_l
   alignas(16) float t[L] = {};
   for (std::size_t j = 0; j < n; ++j, z += L, h += L, dz += L) {
     f32x4 d[V];
-    if (d_out && out == 1) {  // one output: the padding lanes may hold copies, they never reach a real lane
+    if (d_out && V == 1 && out == 1) {  // one output: the padding lanes hold copies that never reach a real lane
       d[0] = splat(d_out[j]);
     } else if (d_out) {
       for (int i = 0; i < out; ++i) t[i] = d_out[j * static_cast<std::size_t>(out) + i];
@@ -198,14 +198,20 @@ void NarrowMlp::pack(const Model& model) {
     const float* w = params + model.weight_offset(l);
     if (padded(s)) {
       const int lanes = lanes_[l];
-      for (int p = 0; p < s.in; ++p)
-        for (int i = 0; i < s.out; ++i) w_[l][p * lanes + i] = w[p * s.out + i];
+      float* wp = w_[l].data();
+      if (s.out == 1) {  // as the loop below the compiler calls memcpy for every single float
+        for (int p = 0; p < s.in; ++p) wp[p * lanes] = w[p];
+      } else {
+        for (int p = 0; p < s.in; ++p)
+          for (int i = 0; i < s.out; ++i) wp[p * lanes + i] = w[p * s.out + i];
+      }
       for (int i = 0; i < s.out; ++i) b_[l][i] = params[model.bias_offset(l) + i];
     }
     if (l > 0 && !wt_in_place(s)) {
       const int lanes = lanes_[l - 1];
+      float* wt = wt_[l].data();
       for (int q = 0; q < s.out; ++q)
-        for (int i = 0; i < s.in; ++i) wt_[l][q * lanes + i] = w[i * s.out + q];
+        for (int i = 0; i < s.in; ++i) wt[q * lanes + i] = w[i * s.out + q];
     }
   }
 }
