@@ -37,7 +37,23 @@ double bce_logits_sum(const float* o, std::ptrdiff_t os, const float* y, std::pt
                       std::ptrdiff_t gs, float scale) {
   double total = 0.0;
   alignas(16) float ov[4], yv[4], value[4], deriv[4];
-  for (std::ptrdiff_t j = 0; j < n; j += 4) {
+  std::ptrdiff_t j = 0;
+  // Contiguous logits and gradient (a one-output network's batch): whole vectors in and out. Staged
+  // through ov, four float stores then a vector load of them stall store-to-load forwarding.
+  if (os == 1 && (!g || gs == 1)) {
+    const f32x4 s = splat(scale);
+    for (; j + 4 <= n; j += 4) {
+      f32x4 v, d;
+      bce4(load(o + j), load(y + j), v, d);
+      store(value, v);
+      total += value[0];
+      total += value[1];
+      total += value[2];
+      total += value[3];
+      if (g) store(g + j, mul(d, s));
+    }
+  }
+  for (; j < n; j += 4) {
     const std::ptrdiff_t lanes = n - j < 4 ? n - j : 4;
     for (std::ptrdiff_t l = 0; l < 4; ++l) {
       ov[l] = l < lanes ? o[(j + l) * os] : 0.f;
