@@ -6,14 +6,27 @@
 
 namespace descent::simd {
 
-inline f32x4 tanh4(f32x4 x) {
-  const f32x4 sign = bit_and(x, splat(-0.f));
+struct TanhConstants {
+  Expm1Constants exp;
+  f32x4 sign_bit, cap, one, two;
+};
+
+inline constexpr float kTanhTable[] = {-0.f, 20.f, 1.f, 2.f};
+
+// Take them once outside a loop (see Expm1Constants).
+inline TanhConstants tanh_constants() {
+  const float* c = opaque(kTanhTable);
+  return {expm1_constants(), splat(c[0]), splat(c[1]), splat(c[2]), splat(c[3])};
+}
+
+inline f32x4 tanh4(f32x4 x, const TanhConstants& k) {
+  const f32x4 sign = bit_and(x, k.sign_bit);
   const f32x4 ax = bit_xor(x, sign);
-  const f32x4 y = min(add(ax, ax), splat(20.f));  // NaN gives 20 here; restored below
+  const f32x4 y = min(add(ax, ax), k.cap);  // NaN gives 20 here; restored below
   f32x4 scale, em1r;
-  expm1_parts(y, scale, em1r);
-  const f32x4 e = add(mul(scale, em1r), sub(scale, splat(1.f)));
-  const f32x4 t = bit_or(div(e, add(e, splat(2.f))), sign);  // tanh(−0) = −0
+  expm1_parts(y, scale, em1r, k.exp);
+  const f32x4 e = add(mul(scale, em1r), sub(scale, k.one));
+  const f32x4 t = bit_or(div(e, add(e, k.two)), sign);  // tanh(−0) = −0
   return select(eq(x, x), t, x);
 }
 

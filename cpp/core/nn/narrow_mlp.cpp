@@ -29,6 +29,7 @@ template <int V, Kind K>
 void forward_layer(const float* w, const float* b, int in, int out, Activation act, Source src, std::size_t n,
                    float* z, float* h) {
   constexpr int L = 4 * V;
+  [[maybe_unused]] const TanhConstants k = K == Kind::tanh ? tanh_constants() : TanhConstants{};
   for (std::size_t j = 0; j < n; ++j, z += L, h += L) {
     const float* x = src.col(j);
     f32x4 acc[V];
@@ -42,7 +43,7 @@ void forward_layer(const float* w, const float* b, int in, int out, Activation a
       store(z + 4 * v, zv);
       f32x4 hv = zv;
       if constexpr (K == Kind::relu) hv = select(lt(zero(), zv), zv, zero());
-      if constexpr (K == Kind::tanh) hv = tanh4(zv);
+      if constexpr (K == Kind::tanh) hv = tanh4(zv, k);
       store(h + 4 * v, hv);
     }
     if constexpr (K == Kind::sigmoid || K == Kind::scalar)
