@@ -40,7 +40,8 @@ void forward_layer(const float* w, const float* b, int in, int out, Activation a
     }
     for (int v = 0; v < V; ++v) {
       const f32x4 zv = add(acc[v], load(b + 4 * v));
-      store(z + 4 * v, zv);
+      // Only relu's derivative and the scalar activations read z back; tanh's uses h.
+      if constexpr (K == Kind::relu || K == Kind::sigmoid || K == Kind::scalar) store(z + 4 * v, zv);
       f32x4 hv = zv;
       if constexpr (K == Kind::relu) hv = select(lt(zero(), zv), zv, zero());
       if constexpr (K == Kind::tanh) hv = tanh4(zv, k);
@@ -233,6 +234,10 @@ void NarrowMlp::forward(const Model& model, const float* x, const std::uint32_t*
   }
   const int outputs = layers.back().out, lanes = lanes_.back();
   const float* h = h_.back().data();
+  if (outputs == 1) {  // as the loop below the compiler calls memcpy for every sample's one float
+    for (std::size_t j = 0; j < n; ++j) out[j] = h[j * lanes];
+    return;
+  }
   for (std::size_t j = 0; j < n; ++j)
     for (int i = 0; i < outputs; ++i) out[j * outputs + i] = h[j * lanes + i];
 }
