@@ -41,7 +41,7 @@ void forward_layer(const float* w, const float* b, int in, int out, Activation a
     }
     for (int v = 0; v < V; ++v) {
       const f32x4 zv = add(acc[v], load(b + 4 * v));
-      // Only relu's derivative and the scalar activations read z back; tanh's uses h.
+      // z is read back only by relu's derivative and the scalar forms (sigmoid's forward among them).
       if constexpr (K == Kind::relu || K == Kind::sigmoid || K == Kind::scalar) store(z + 4 * v, zv);
       f32x4 hv = zv;
       if constexpr (K == Kind::relu) hv = select(lt(zero(), zv), zv, zero());

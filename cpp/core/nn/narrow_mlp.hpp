@@ -55,7 +55,7 @@ class NarrowMlp {
   std::vector<Kernels> kernels_;  // per layer
 
   // Per layer: lanes (4 or 8, the padded width), one slot of that many floats per sample for the
-  // pre-activations, activations and their gradients.
+  // pre-activations (written only where the activation reads them back), activations and gradients.
   std::vector<int> lanes_;
   std::vector<std::vector<float>> z_, h_, dz_;
   // Per layer, refreshed each step from the parameters and zero in the padding lanes: W with its
