@@ -172,7 +172,7 @@ test('step(n) takes only whole chunks up to a million steps, else a clear Error 
   const t = new core.Trainer(JSON.stringify({ data: { source: 'spiral', n: 40 }, steps: 10 }), '');
   for (const n of [1e9, Infinity, NaN, -1, 2.5]) {
     assert.throws(() => t.step(n), {
-      message: `step(n): n must be a whole number from 0 to 1000000, got ${Number.isFinite(n) ? n : 'null'}`,
+      message: `step(n): n must be a whole number from 0 to 1000000, got ${n}`,
     }, String(n));
   }
   assert.equal(t.step(10).stop, 'max_steps');

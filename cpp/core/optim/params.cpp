@@ -85,7 +85,10 @@ json check_value(const json& v, const ParamSpec& p, const std::string& where) {
 }  // namespace
 
 std::string format_number(double v) {
-  // Whole numbers print without ".0" so ranges read "[0, 1)" and counts "got 3".
+  // Whole numbers print without ".0" so ranges read "[0, 1)" and counts "got 3"; non-finite values as
+  // JavaScript spells them (JSON would print null).
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "Infinity" : "-Infinity";
   if (std::abs(v) < 1e15 && std::floor(v) == v) return std::to_string(static_cast<long long>(v));
   return json(v).dump();
 }
