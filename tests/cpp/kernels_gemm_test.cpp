@@ -43,14 +43,16 @@ struct Shape {
 // transposed A copied in several row panels (70 × 513) and one too deep for the copy (k = 17000).
 // For the 512-bit kernel (32 × 12 tiles, 16-row vectors, MC = 256, NC = 240): row counts around 16
 // and 32 (10, 17, 31, 33, 48), every column tail (n = 13 … 23), m > 256 and n > 240, and W3's
-// products (forward 256 × 128 × 784, Wᵀ·dZ 256 × 128 × 10, dZ·Hᵀ 256 × 784 × 128 and 10 × 256 × 128).
+// products (forward 256 × 128 × 784, Wᵀ·dZ 256 × 128 × 10, dZ·Hᵀ 256 × 784 × 128 and 10 × 256 × 128);
+// output layers of one to three rows, with column tails and a B too big for the transposed copy.
 const Shape kShapes[] = {{1, 1, 1},     {3, 5, 7},      {2, 11, 5},     {3, 4, 1},      {8, 10, 2},
                          {6, 9, 3},     {1, 10, 8},     {8, 4, 256},    {12, 6, 5},     {13, 5, 9},
                          {70, 3, 513},  {5, 2, 17000},  {13, 7, 300},   {70, 9, 513},   {257, 130, 33},
                          {9, 261, 40},  {64, 64, 64},   {10, 128, 256}, {17, 13, 40},   {31, 14, 41},
                          {33, 15, 64},  {48, 16, 17},   {16, 17, 300},  {40, 18, 9},    {47, 19, 33},
                          {20, 20, 30},  {63, 21, 65},   {95, 22, 7},    {100, 23, 11},  {289, 251, 70},
-                         {256, 128, 784}, {256, 128, 10}, {256, 784, 128}, {10, 256, 128}};
+                         {256, 128, 784}, {256, 128, 10}, {256, 784, 128}, {10, 256, 128},
+                         {1, 64, 64},   {3, 70, 33},    {2, 300, 250},  {1, 17, 200}};
 
 // A and B as forward (W·H), Wᵀ·dZ and dZ·Hᵀ see them: column-major, transposed, and with a leading
 // dimension larger than the rows used (a view into a bigger workspace).

@@ -275,6 +275,11 @@ void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a
     return;
   }
   if (m < 4) {
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+    if (kernels::simd_level() == kernels::SimdLevel::avx512 &&
+        kernels::gemm_few_rows_avx512(m, n, k, a, b, c, ldc, g_b_pack))
+      return;
+#endif
     gemm_few_rows(m, n, k, a, b, c, ldc);
     return;
   }

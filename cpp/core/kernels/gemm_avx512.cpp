@@ -128,6 +128,34 @@ DESCENT_AVX512 void micro_kernel(std::ptrdiff_t kc, const float* ap, const float
   }
 }
 
+// C = A·B for m < 4 rows with B's rows contiguous: sixteen columns of C per vector, four vectors at a
+// time so that four add chains overlap.
+DESCENT_AVX512 void few_rows(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const float* b,
+                             std::ptrdiff_t ldb, float* c, std::ptrdiff_t ldc) {
+  for (std::ptrdiff_t j = 0; j < n; j += 64) {
+    const __mmask16 m0 = row_mask(n - j, 0), m1 = row_mask(n - j, 16), m2 = row_mask(n - j, 32),
+                    m3 = row_mask(n - j, 48);
+    for (std::ptrdiff_t i = 0; i < m; ++i) {
+      __m512 c0 = _mm512_setzero_ps(), c1 = c0, c2 = c0, c3 = c0;
+      const float* bp = b + j;
+      for (std::ptrdiff_t p = 0; p < k; ++p, bp += ldb) {
+        const __m512 av = _mm512_set1_ps(a(i, p));
+        c0 = _mm512_add_ps(c0, _mm512_mul_ps(av, _mm512_maskz_loadu_ps(m0, bp)));
+        c1 = _mm512_add_ps(c1, _mm512_mul_ps(av, _mm512_maskz_loadu_ps(m1, bp + 16)));
+        c2 = _mm512_add_ps(c2, _mm512_mul_ps(av, _mm512_maskz_loadu_ps(m2, bp + 32)));
+        c3 = _mm512_add_ps(c3, _mm512_mul_ps(av, _mm512_maskz_loadu_ps(m3, bp + 48)));
+      }
+      alignas(64) float out[64];
+      _mm512_store_ps(out, c0);
+      _mm512_store_ps(out + 16, c1);
+      _mm512_store_ps(out + 32, c2);
+      _mm512_store_ps(out + 48, c3);
+      const std::ptrdiff_t cols = min(64, n - j);
+      for (std::ptrdiff_t q = 0; q < cols; ++q) c[(j + q) * ldc + i] = out[q];
+    }
+  }
+}
+
 using Kernel = void (*)(std::ptrdiff_t, const float*, const float*, float*, std::ptrdiff_t, __mmask16, __mmask16,
                         bool);
 
@@ -145,6 +173,20 @@ Kernel kernel_for(std::ptrdiff_t rows, std::ptrdiff_t cols) {
 }
 
 }  // namespace
+
+bool gemm_few_rows_avx512(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b,
+                          float* c, std::ptrdiff_t ldc, float* b_pack) {
+  const float* rows_of_b = b.data;  // B(p, j) at rows_of_b[p·ldb + j]
+  std::ptrdiff_t ldb = b.row_stride;
+  if (b.col_stride != 1) {
+    if (b.row_stride != 1 || k * n > kAvx512BPack) return false;
+    transpose_copy(b.data, b.col_stride, n, k, b_pack, n);
+    rows_of_b = b_pack;
+    ldb = n;
+  }
+  few_rows(m, n, k, a, rows_of_b, ldb, c, ldc);
+  return true;
+}
 
 void gemm_packed_avx512(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b,
                         float* c, std::ptrdiff_t ldc, float* a_pack, float* b_pack) {

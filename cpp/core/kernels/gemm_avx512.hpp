@@ -11,6 +11,11 @@ namespace descent::kernels {
 // Floats the packing buffers must hold; gemm owns them (one pair per thread, 64-byte aligned).
 inline constexpr std::ptrdiff_t kAvx512APack = 256 * 256, kAvx512BPack = 256 * 240;
 
+// gemm's product for fewer than four rows (an output layer); false (nothing done) when B would need
+// a transposed copy larger than b_pack.
+bool gemm_few_rows_avx512(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b,
+                          float* c, std::ptrdiff_t ldc, float* b_pack);
+
 void gemm_packed_avx512(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b,
                         float* c, std::ptrdiff_t ldc, float* a_pack, float* b_pack);
 
