@@ -25,12 +25,18 @@ Kind kind_of(Activation a) {
 
 using Source = NarrowMlp::Source;
 
-// z = W·x + b summed from zero in input order (gemm, then the bias), h = act(z), per sample.
-template <int V, Kind K>
+// z = W·x + b summed from zero in input order (gemm, then the bias), h = act(z), per sample. tanh,
+// the playground's default, has its own instantiation; the other kinds share one and branch per
+// vector (predictably: one kind per call), which keeps the module small.
+template <int V, bool Tanh>
 void forward_layer(const float* w, const float* b, int in, int out, Activation act, Source src, std::size_t n,
                    float* z, float* h) {
   constexpr int L = 4 * V;
-  [[maybe_unused]] const TanhConstants k = K == Kind::tanh ? tanh_constants() : TanhConstants{};
+  const Kind kind = Tanh ? Kind::tanh : kind_of(act);
+  // z is read back only by relu's derivative and the scalar forms (sigmoid's forward among them).
+  const bool keep_z = kind == Kind::relu || kind == Kind::sigmoid || kind == Kind::scalar;
+  const bool scalar = kind == Kind::sigmoid || kind == Kind::scalar;
+  [[maybe_unused]] const TanhConstants k = Tanh ? tanh_constants() : TanhConstants{};
   for (std::size_t j = 0; j < n; ++j, z += L, h += L) {
     const float* x = src.col(j);
     f32x4 acc[V];
@@ -41,24 +47,27 @@ void forward_layer(const float* w, const float* b, int in, int out, Activation a
     }
     for (int v = 0; v < V; ++v) {
       const f32x4 zv = add(acc[v], load(b + 4 * v));
-      // z is read back only by relu's derivative and the scalar forms (sigmoid's forward among them).
-      if constexpr (K == Kind::relu || K == Kind::sigmoid || K == Kind::scalar) store(z + 4 * v, zv);
       f32x4 hv = zv;
-      if constexpr (K == Kind::relu) hv = select(lt(zero(), zv), zv, zero());
-      if constexpr (K == Kind::tanh) hv = tanh4(zv, k);
+      if constexpr (Tanh) {
+        hv = tanh4(zv, k);
+      } else {
+        if (keep_z) store(z + 4 * v, zv);
+        if (kind == Kind::relu) hv = select(lt(zero(), zv), zv, zero());
+      }
       store(h + 4 * v, hv);
     }
-    if constexpr (K == Kind::sigmoid || K == Kind::scalar)
+    if (!Tanh && scalar)
       for (int i = 0; i < out; ++i) h[i] = activate(act, z[i]);
   }
 }
 
 // dZ = dZ_next propagated through the next layer (Wᵀ·dZ_next, from zero in q order) or the loss's
 // gradient for the output layer, times act'(z) with activate_backward's formulas.
-template <int V, Kind K>
+template <int V, bool Tanh>
 void delta_layer(const float* wt, const float* dz_next, int next_out, int next_lanes, const float* d_out, int out,
                  Activation act, const float* z, const float* h, std::size_t n, float* dz) {
   constexpr int L = 4 * V;
+  const Kind kind = Tanh ? Kind::tanh : kind_of(act);
   alignas(16) float t[L] = {};
   for (std::size_t j = 0; j < n; ++j, z += L, h += L, dz += L) {
     f32x4 d[V];
@@ -76,18 +85,18 @@ void delta_layer(const float* wt, const float* dz_next, int next_out, int next_l
       }
     }
     for (int v = 0; v < V; ++v) {
-      if constexpr (K == Kind::relu) d[v] = mul(d[v], select(lt(zero(), load(z + 4 * v)), splat(1.f), zero()));
-      if constexpr (K == Kind::tanh) {
+      if constexpr (Tanh) {
         const f32x4 hv = load(h + 4 * v);
         d[v] = mul(d[v], sub(splat(1.f), mul(hv, hv)));
-      }
-      if constexpr (K == Kind::sigmoid) {
+      } else if (kind == Kind::relu) {
+        d[v] = mul(d[v], select(lt(zero(), load(z + 4 * v)), splat(1.f), zero()));
+      } else if (kind == Kind::sigmoid) {
         const f32x4 hv = load(h + 4 * v);
         d[v] = mul(d[v], mul(hv, sub(splat(1.f), hv)));
       }
       store(dz + 4 * v, d[v]);
     }
-    if constexpr (K == Kind::scalar)
+    if (!Tanh && kind == Kind::scalar)
       for (int i = 0; i < out; ++i) dz[i] *= derivative(act, z[i]);
   }
 }
@@ -146,21 +155,10 @@ void weight_grads(const float* dz, int in, int out, Source src, std::size_t n, f
   store_lanes<V>(db, acc, out);
 }
 
-template <int V, Kind K>
-constexpr NarrowMlp::Kernels kernels_for() {
-  return {forward_layer<V, K>, delta_layer<V, K>, weight_grads<V>};
-}
-
 template <int V>
 NarrowMlp::Kernels kernels_for(Kind k) {
-  switch (k) {
-    case Kind::linear: return kernels_for<V, Kind::linear>();
-    case Kind::relu: return kernels_for<V, Kind::relu>();
-    case Kind::tanh: return kernels_for<V, Kind::tanh>();
-    case Kind::sigmoid: return kernels_for<V, Kind::sigmoid>();
-    case Kind::scalar: break;
-  }
-  return kernels_for<V, Kind::scalar>();
+  if (k == Kind::tanh) return {forward_layer<V, true>, delta_layer<V, true>, weight_grads<V>};
+  return {forward_layer<V, false>, delta_layer<V, false>, weight_grads<V>};
 }
 
 // dst column c (c < 4, leading dimension ld) = row c of the 4 × 4 block at src (columns ls apart).
