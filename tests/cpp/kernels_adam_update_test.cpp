@@ -5,35 +5,16 @@
 #include <vector>
 
 #include "kernels/adam_update.hpp"
-#include "kernels/simd_level.hpp"
 #include "optim/optimizer.hpp"
+#include "simd_levels.hpp"
 
 namespace {
-
-using descent::kernels::SimdLevel;
 
 const descent::AdamCoefficients kCoeff{0.9f, 0.1f, 0.999f, 0.001f, 0.01f, 0.3f, 1e-8f,
                                        std::numeric_limits<float>::min()};
 
-// Runs a test at one vector width (restoring the CPU's choice after), or skips it when this CPU
-// lacks it.
-class KernelsAdamUpdateLevels : public ::testing::TestWithParam<SimdLevel> {
- protected:
-  void SetUp() override {
-    if (!descent::kernels::simd_level_supported(GetParam())) GTEST_SKIP() << "this CPU lacks AVX-512F";
-    saved_ = descent::kernels::simd_level();
-    descent::kernels::set_simd_level_for_testing(GetParam());
-  }
-  void TearDown() override {
-    if (descent::kernels::simd_level_supported(GetParam())) descent::kernels::set_simd_level_for_testing(saved_);
-  }
-
- private:
-  SimdLevel saved_ = SimdLevel::portable;
-};
-
-INSTANTIATE_TEST_SUITE_P(Levels, KernelsAdamUpdateLevels, ::testing::Values(SimdLevel::portable, SimdLevel::avx512),
-                         [](const auto& info) { return info.param == SimdLevel::portable ? "portable" : "avx512"; });
+class KernelsAdamUpdateLevels : public SimdLevelTest {};
+DESCENT_FOR_EVERY_SIMD_LEVEL(KernelsAdamUpdateLevels);
 
 TEST_P(KernelsAdamUpdateLevels, SimdLanesAndTailFollowTheScalarFormula) {
   const std::size_t n = 39;  // two sixteen-lane blocks, a four-lane block and a tail of three

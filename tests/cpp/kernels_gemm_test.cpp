@@ -4,13 +4,12 @@
 #include <vector>
 
 #include "kernels/gemm.hpp"
-#include "kernels/simd_level.hpp"
 #include "random.hpp"
+#include "simd_levels.hpp"
 
 namespace {
 
 using descent::MatView;
-using descent::kernels::SimdLevel;
 
 std::vector<float> random_values(std::size_t n, std::uint64_t seed) {
   descent::Rng rng(seed);
@@ -77,30 +76,13 @@ void check_all_layouts(bool transpose_a, bool transpose_b) {
     }
 }
 
-// Runs the check at one vector width (restoring the CPU's choice after), or skips it when this CPU
-// lacks it.
-class KernelsGemm : public ::testing::TestWithParam<SimdLevel> {
- protected:
-  void SetUp() override {
-    if (!descent::kernels::simd_level_supported(GetParam())) GTEST_SKIP() << "this CPU lacks AVX-512F";
-    saved_ = descent::kernels::simd_level();
-    descent::kernels::set_simd_level_for_testing(GetParam());
-  }
-  void TearDown() override {
-    if (descent::kernels::simd_level_supported(GetParam())) descent::kernels::set_simd_level_for_testing(saved_);
-  }
-
- private:
-  SimdLevel saved_ = SimdLevel::portable;
-};
+class KernelsGemm : public SimdLevelTest {};
+DESCENT_FOR_EVERY_SIMD_LEVEL(KernelsGemm);
 
 TEST_P(KernelsGemm, PlainLayoutMatchesSequentialSums) { check_all_layouts(false, false); }
 TEST_P(KernelsGemm, TransposedAMatchesSequentialSums) { check_all_layouts(true, false); }
 TEST_P(KernelsGemm, TransposedBMatchesSequentialSums) { check_all_layouts(false, true); }
 TEST_P(KernelsGemm, BothTransposedMatchSequentialSums) { check_all_layouts(true, true); }
-
-INSTANTIATE_TEST_SUITE_P(Levels, KernelsGemm, ::testing::Values(SimdLevel::portable, SimdLevel::avx512),
-                         [](const auto& info) { return info.param == SimdLevel::portable ? "portable" : "avx512"; });
 
 TEST(KernelsGemmEdge, EmptyInnerDimensionGivesZeros) {
   std::vector<float> c(6, 1.f);

@@ -4,31 +4,12 @@
 #include <vector>
 
 #include "kernels/row_sums.hpp"
-#include "kernels/simd_level.hpp"
+#include "simd_levels.hpp"
 
 namespace {
 
-using descent::kernels::SimdLevel;
-
-// Runs the check at one vector width (restoring the CPU's choice after), or skips it when this CPU
-// lacks it.
-class KernelsRowSumsLevels : public ::testing::TestWithParam<SimdLevel> {
- protected:
-  void SetUp() override {
-    if (!descent::kernels::simd_level_supported(GetParam())) GTEST_SKIP() << "this CPU lacks AVX-512F";
-    saved_ = descent::kernels::simd_level();
-    descent::kernels::set_simd_level_for_testing(GetParam());
-  }
-  void TearDown() override {
-    if (descent::kernels::simd_level_supported(GetParam())) descent::kernels::set_simd_level_for_testing(saved_);
-  }
-
- private:
-  SimdLevel saved_ = SimdLevel::portable;
-};
-
-INSTANTIATE_TEST_SUITE_P(Levels, KernelsRowSumsLevels, ::testing::Values(SimdLevel::portable, SimdLevel::avx512),
-                         [](const auto& info) { return info.param == SimdLevel::portable ? "portable" : "avx512"; });
+class KernelsRowSumsLevels : public SimdLevelTest {};
+DESCENT_FOR_EVERY_SIMD_LEVEL(KernelsRowSumsLevels);
 
 TEST_P(KernelsRowSumsLevels, SumsEachRowInColumnOrder) {
   const std::ptrdiff_t m = 39, n = 7, ld = 41;  // two 16-row blocks, a 4-row block, a tail of 3; ld > m
