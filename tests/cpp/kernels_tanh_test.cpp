@@ -4,7 +4,6 @@
 #include <limits>
 #include <vector>
 
-#include "kernels/row_sums.hpp"
 #include "kernels/tanh.hpp"
 
 namespace {
@@ -58,19 +57,6 @@ TEST(KernelsTanh, AddBiasTanhEqualsBiasThenTanh) {
       EXPECT_EQ(z[k], want_z[k]) << rows << " " << k;
       EXPECT_EQ(h[k], descent::tanh_f32(want_z[k])) << rows << " " << k;
     }
-  }
-}
-
-TEST(KernelsRowSums, SumsEachRowInColumnOrder) {
-  const std::ptrdiff_t m = 11, n = 7, ld = 13;  // a row tail after two 4-row blocks; ld > m
-  std::vector<float> x(static_cast<std::size_t>(ld * n));
-  for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i % 9) * 0.3f - 1.1f;
-  std::vector<float> out(m);
-  descent::row_sums(m, n, x.data(), ld, out.data());
-  for (std::ptrdiff_t i = 0; i < m; ++i) {
-    float want = 0.f;
-    for (std::ptrdiff_t j = 0; j < n; ++j) want += x[static_cast<std::size_t>(j * ld + i)];
-    EXPECT_EQ(out[static_cast<std::size_t>(i)], want) << i;
   }
 }
 
