@@ -111,6 +111,17 @@ void gemm_small_unit(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const
   }
 }
 
+// One element at a time, each summed in k order from zero: the reference every other path matches.
+void gemm_plain(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
+                std::ptrdiff_t ldc) {
+    for (std::ptrdiff_t j = 0; j < n; ++j)
+      for (std::ptrdiff_t i = 0; i < m; ++i) {
+        float acc = 0.f;
+        for (std::ptrdiff_t p = 0; p < k; ++p) acc += a(i, p) * b(p, j);
+        c[j * ldc + i] = acc;
+      }
+}
+
 // A with unit row stride as it is; a transposed A (Wᵀ·dZ) is copied column-major into the A packing
 // buffer (idle outside gemm_packed) first, a panel of rows at a time, so the kernel loads rows of A
 // as vectors instead of gathering four strided floats.
@@ -124,12 +135,7 @@ void gemm_small(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatV
   std::ptrdiff_t rows = std::min(m, kCopy / k);
   if (rows < m && rows >= 4) rows -= rows % 4;
   if (rows == 0) {  // k beyond the buffer: one element at a time, the same sums
-    for (std::ptrdiff_t j = 0; j < n; ++j)
-      for (std::ptrdiff_t i = 0; i < m; ++i) {
-        float acc = 0.f;
-        for (std::ptrdiff_t p = 0; p < k; ++p) acc += a(i, p) * b(p, j);
-        c[j * ldc + i] = acc;
-      }
+    gemm_plain(m, n, k, a, b, c, ldc);
     return;
   }
   for (std::ptrdiff_t i0 = 0; i0 < m; i0 += rows) {
@@ -266,12 +272,7 @@ void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a
     return;
   }
   if (m * n * k <= 64) {  // a linear model's whole batch: setting up vectors costs more than it saves
-    for (std::ptrdiff_t j = 0; j < n; ++j)
-      for (std::ptrdiff_t i = 0; i < m; ++i) {
-        float acc = 0.f;
-        for (std::ptrdiff_t p = 0; p < k; ++p) acc += a(i, p) * b(p, j);
-        c[j * ldc + i] = acc;
-      }
+    gemm_plain(m, n, k, a, b, c, ldc);
     return;
   }
   if (m < 4) {

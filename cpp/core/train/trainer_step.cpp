@@ -117,11 +117,11 @@ void Trainer::one_step() {
   // The parameters before the update are read only by an evaluation right after this step (the
   // update ratio), and whether one follows is known now: a copy every step cost ≈ 2 % of a small
   // network's step.
-  const bool epoch_ends = cursor_ + b >= n;
+  const bool epoch_end = cursor_ + b >= n;
   const bool eval_follows =
-      (config_.metrics_every > 0 ? status_.steps + 1 == next_eval_ : epoch_ends) ||
+      (config_.metrics_every > 0 ? status_.steps + 1 == next_eval_ : epoch_end) ||
       (config_.max_steps > 0 && status_.steps + 1 >= config_.max_steps) ||
-      (config_.max_epochs > 0 && status_.epoch + (epoch_ends ? 1 : 0) >= config_.max_epochs);
+      (config_.max_epochs > 0 && status_.epoch + (epoch_end ? 1 : 0) >= config_.max_epochs);
   if (eval_follows) {
     if (params.size() <= 64) {  // a library call costs more than the copy for tiny models
       for (std::size_t i = 0; i < params.size(); ++i) prev_params_[i] = params[i];
@@ -137,7 +137,6 @@ void Trainer::one_step() {
   cursor_ += b;
   epoch_loss_sum_ += loss;
   ++epoch_batches_;
-  const bool epoch_end = cursor_ >= n;
   if (epoch_end) {
     cursor_ = 0;
     ++status_.epoch;
