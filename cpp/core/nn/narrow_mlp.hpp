@@ -37,10 +37,11 @@ class NarrowMlp {
     const float* col(std::size_t j) const { return data + (cols ? cols[j] : j) * stride; }
   };
 
-  // Each layer's kernels, instantiated for its width (one or two vectors) and activation, are picked
-  // once here and called through pointers. That also keeps them out of line in WebAssembly: Binaryen
-  // inlines a function with a single caller, and with these inlined into the trainer's step V8's
-  // register allocation made a 2-8-8-1 step 25 % slower.
+  // Each layer's kernels, instantiated for its width (one or two vectors) and for tanh or the other
+  // activations (which share one instantiation), are picked once here and called through pointers.
+  // That also keeps them out of line in WebAssembly: Binaryen inlines a function with a single caller,
+  // and with these inlined into the trainer's step V8's register allocation made a 2-8-8-1 step 25 %
+  // slower.
   struct Kernels {
     void (*forward)(const float* w, const float* b, int in, int out, Activation act, Source src, std::size_t n,
                     float* z, float* h);
