@@ -3,16 +3,10 @@
 // without libm calls only (sigmoid, elu, ... call exp, whose last bit glibc and musl may round apart).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCore } from './load-core.js';
+import { cli, trainBoth } from './native-vs-wasm.js';
 
 const core = await loadCore();
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = [process.env.DESCENT_CLI, join(root, 'build/descent')].find((p) => p && existsSync(p));
 
 const specs = {
   'W1 shape (2-8-8-1 tanh, BCE on logits, SGD, batch 10)': {
@@ -39,25 +33,12 @@ const specs = {
 
 for (const [name, spec] of Object.entries(specs)) {
   test(`native CLI and WebAssembly agree bit for bit on a narrow net: ${name}`, { skip: !cli && 'no native build/descent' }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'descent-narrow-'));
-    try {
-      const specPath = join(dir, 'spec.json');
-      writeFileSync(specPath, JSON.stringify(spec));
-      const lines = execFileSync(cli, ['train', specPath], { maxBuffer: 1 << 26 }).toString().trim().split('\n');
-      const steps = lines.map((l) => JSON.parse(l)).filter((r) => r.type === 'step');
-      const t = new core.Trainer(JSON.stringify(spec), '');
-      t.step(1000);
-      const losses = t.chunkLosses().slice();
-      const norms = t.chunkGradNorms().slice();
-      t.delete();
-      assert.equal(steps.length, 1000);
-      assert.equal(losses.length, 1000);
-      for (let i = 0; i < 1000; i++) {
-        assert.equal(losses[i], Math.fround(steps[i].loss), `loss at step ${i}`);
-        assert.equal(norms[i], Math.fround(steps[i].grad_norm), `grad norm at step ${i}`);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const { native, wasm } = trainBoth(core, spec, 1000);
+    assert.equal(native.length, 1000);
+    assert.equal(wasm.losses.length, 1000);
+    for (let i = 0; i < 1000; i++) {
+      assert.equal(wasm.losses[i], Math.fround(native[i].loss), `loss at step ${i}`);
+      assert.equal(wasm.gradNorms[i], Math.fround(native[i].grad_norm), `grad norm at step ${i}`);
     }
   });
 }

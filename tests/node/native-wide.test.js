@@ -3,16 +3,10 @@
 // still follow the WebAssembly curve bit for bit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCore } from './load-core.js';
+import { cli, trainBoth } from './native-vs-wasm.js';
 
 const core = await loadCore();
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = [process.env.DESCENT_CLI, join(root, 'build/descent')].find((p) => p && existsSync(p));
 
 // 96 and 67 hidden units: row tails for 16- and 32-row tiles; batch 61: column tails.
 const wide = {
@@ -25,20 +19,8 @@ const wide = {
 };
 
 test('a wide net trains to the same bits natively and in WebAssembly', { skip: !cli && 'no native build/descent' }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'descent-wide-'));
-  try {
-    const specPath = join(dir, 'spec.json');
-    writeFileSync(specPath, JSON.stringify(wide));
-    const lines = execFileSync(cli, ['train', specPath], { maxBuffer: 1 << 26 }).toString().trim().split('\n');
-    const native = lines.map((l) => JSON.parse(l)).filter((r) => r.type === 'step').map((r) => r.loss);
-    const t = new core.Trainer(JSON.stringify(wide), '');
-    t.step(wide.steps);
-    const wasm = t.chunkLosses().slice();
-    t.delete();
-    assert.equal(native.length, wide.steps);
-    assert.equal(wasm.length, wide.steps);
-    for (let i = 0; i < wide.steps; i++) assert.equal(wasm[i], Math.fround(native[i]), `step ${i}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { native, wasm } = trainBoth(core, wide, wide.steps);
+  assert.equal(native.length, wide.steps);
+  assert.equal(wasm.losses.length, wide.steps);
+  for (let i = 0; i < wide.steps; i++) assert.equal(wasm.losses[i], Math.fround(native[i].loss), `step ${i}`);
 });

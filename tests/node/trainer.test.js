@@ -2,15 +2,10 @@
 // that the WebAssembly trainer follows the native CLI's curve step for step.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadCore } from './load-core.js';
+import { cli, trainBoth } from './native-vs-wasm.js';
 
 const core = await loadCore();
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const spiral = {
   data: { source: 'spiral', n: 200, noise: 0.1, seed: 2 },
@@ -127,26 +122,12 @@ test('divergence is reported, not thrown', () => {
   t.delete();
 });
 
-const cli = [process.env.DESCENT_CLI, join(root, 'build/descent')].find((p) => p && existsSync(p));
-
 test('native CLI and WebAssembly give the same 1,000-step curve, bit for bit', { skip: !cli && 'no native build/descent' }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'descent-trainer-'));
-  try {
-    const specPath = join(dir, 'spec.json');
-    writeFileSync(specPath, JSON.stringify(spiral));
-    const lines = execFileSync(cli, ['train', specPath], { maxBuffer: 1 << 26 }).toString().trim().split('\n');
-    const native = lines.map((l) => JSON.parse(l)).filter((r) => r.type === 'step').map((r) => r.loss);
-    const t = new core.Trainer(JSON.stringify(spiral), '');
-    t.step(1000);
-    const wasm = t.chunkLosses().slice();
-    t.delete();
-    assert.equal(native.length, 1000);
-    assert.equal(wasm.length, 1000);
-    // Bit for bit: the kernels fix every summation order and use no FMA or libm (docs/performance.md).
-    for (let i = 0; i < 1000; i++) assert.equal(wasm[i], Math.fround(native[i]), `step ${i}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const { native, wasm } = trainBoth(core, spiral, 1000);
+  assert.equal(native.length, 1000);
+  assert.equal(wasm.losses.length, 1000);
+  // Bit for bit: the kernels fix every summation order and use no FMA or libm (docs/performance.md).
+  for (let i = 0; i < 1000; i++) assert.equal(wasm.losses[i], Math.fround(native[i].loss), `step ${i}`);
 });
 
 test('points() gives every row in the prediction grid units and predictions() the model output per row', () => {
