@@ -30,7 +30,8 @@ namespace descent::cli {
 
 namespace {
 
-using search::ojson;
+// Plan lines from stdin may carry keys of their own: they keep their order in the output.
+using ojson = nlohmann::ordered_json;
 
 constexpr const char* kUsage =
     "usage: descent sweep SPEC.json [--grid NAME=VALUES]... [--random N] [--seed S] [--jobs N] [--csv FILE]\n"
@@ -98,7 +99,10 @@ search::SearchSpace search_of(const Options& o, const ojson& spec) {
       block["runs"] = *o.random_runs;
     }
     if (block.is_object() && o.seed) block["seed"] = *o.seed;
-    space = search::parse_search(block);
+    std::vector<std::string> order;
+    if (block.is_object() && block.contains("params") && block["params"].is_object())
+      for (const auto& [name, _] : block["params"].items()) order.push_back(name);
+    space = search::parse_search(nlohmann::json(block), order);
   } else {
     throw UsageError("nothing to search: give --grid NAME=VALUES or a \"search\" block in the spec");
   }
@@ -132,6 +136,22 @@ std::vector<ojson> read_plan_lines(std::istream& in) {
   return lines;
 }
 
+// A plan line's spec run to its end: the plan line with the result fields added (or replaced).
+ojson run_line(const ojson& plan_line, const std::string& csv) {
+  search::SweepRun run(nlohmann::json(plan_line.at("spec")), csv);
+  while (!run.step(1 << 16)) {
+  }
+  ojson line = plan_line;
+  for (const auto& [key, value] : run.result()) line[key] = ojson(value);
+  return line;
+}
+
+ojson to_ojson(const search::PlanLine& line) {
+  ojson config = ojson::object();
+  for (const auto& [name, value] : line.config) config[name] = ojson(value);
+  return {{"index", line.index}, {"config", config}, {"spec", ojson(line.spec)}};
+}
+
 // Runs every line on `jobs` threads; `emit` gets the result lines in index order, each as soon as
 // all lower ones are done.
 void run_all(const std::vector<ojson>& plan, const std::string& csv, unsigned jobs,
@@ -145,7 +165,7 @@ void run_all(const std::vector<ojson>& plan, const std::string& csv, unsigned jo
   auto worker = [&] {
     for (std::size_t i; !failed && (i = next++) < plan.size();) {
       try {
-        auto line = search::run_line(plan[i], csv);
+        auto line = run_line(plan[i], csv);
         const std::lock_guard<std::mutex> lock(mutex);
         done[i] = std::move(line);
       } catch (const std::exception& e) {
@@ -197,7 +217,7 @@ int sweep(const Args& args) {
       } catch (const ojson::parse_error& e) {
         throw std::runtime_error(o.spec_path + ": malformed JSON: " + e.what());
       }
-      plan = search::expand(nlohmann::json(spec), search_of(o, spec));
+      for (const auto& line : search::expand(nlohmann::json(spec), search_of(o, spec))) plan.push_back(to_ojson(line));
     }
   } catch (const UsageError& e) {
     std::fprintf(stderr, "descent sweep: %s\n%s", e.what(), kUsage);

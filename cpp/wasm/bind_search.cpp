@@ -17,7 +17,6 @@ namespace {
 
 using emscripten::val;
 using nlohmann::json;
-using descent::search::ojson;
 using descent::wasm::bytes_of;
 using descent::wasm::guarded;
 using descent::wasm::parse_json;
@@ -27,10 +26,12 @@ constexpr double kMaxChunk = 1e9;
 
 std::string expand_search(const std::string& spec_json, const std::string& search_json) {
   return guarded([&] {
-    const auto space = descent::search::parse_search(parse_json<ojson>(search_json, "search"));
-    ojson lines = ojson::array();
-    for (auto& line : descent::search::expand(parse_json(spec_json, "spec"), space)) lines.push_back(std::move(line));
-    return lines.dump();
+    descent::search::KeyOrder order({"params"});
+    const auto space = descent::search::parse_search(parse_json(search_json, "search", order.callback()), order.keys());
+    std::string lines = "[";
+    for (const auto& line : descent::search::expand(parse_json(spec_json, "spec"), space))
+      lines += (lines.size() > 1 ? "," : "") + descent::search::dump(line);
+    return lines + "]";
   });
 }
 
@@ -43,7 +44,7 @@ class SweepRunHandle {
     return guarded([&] { return run_->step(descent::wasm::step_count(n, kMaxChunk)); });
   }
   double progress() const { return run_->progress(); }
-  std::string result_json() const { return run_->result().dump(); }
+  std::string result_json() const { return descent::search::dump(run_->result()); }
 
  private:
   std::unique_ptr<descent::search::SweepRun> run_;

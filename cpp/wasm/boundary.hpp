@@ -9,6 +9,7 @@
 #include <new>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -40,10 +41,10 @@ auto guarded(F&& f) -> decltype(f()) {
 }
 
 // A JSON argument; `what` names it in the error ("spec: malformed JSON: ...").
-template <class J = nlohmann::json>
-J parse_json(const std::string& text, const char* what) {
+inline nlohmann::json parse_json(const std::string& text, const char* what,
+                                 nlohmann::json::parser_callback_t callback = nullptr) {
   try {
-    return J::parse(text);
+    return nlohmann::json::parse(text, std::move(callback));
   } catch (const nlohmann::json::parse_error& e) {
     throw std::invalid_argument(std::string(what) + ": malformed JSON: " + e.what());
   }

@@ -93,14 +93,18 @@ TEST(LrFinder, GrowsTheLrExponentiallyAndStopsWhenTheLossExplodes) {
 
 // Best lr (lowest final train loss, not diverged) of 1e-5 ... 10 at the finder's step budget.
 double best_grid_lr(const json& spec) {
-  const auto space = parse_search(ojson::parse(R"({"params": {"lr": {"min": 1e-5, "max": 10, "count": 7, "scale": "log"}}})"));
+  const auto space = parse_search(json::parse(R"({"params": {"lr": {"min": 1e-5, "max": 10, "count": 7, "scale": "log"}}})"));
   double best_lr = 0, best_loss = INFINITY;
   for (const auto& line : expand(spec, space)) {
-    const auto result = run_line(line, {});
+    SweepRun run(line.spec, {});
+    while (!run.step(1 << 16)) {
+    }
+    json result;
+    for (const auto& [key, value] : run.result()) result[key] = value;
     if (result["diverged"] || !result["train_loss"].is_number()) continue;
     if (result["train_loss"].get<double>() < best_loss) {
       best_loss = result["train_loss"].get<double>();
-      best_lr = line["config"]["lr"].get<double>();
+      best_lr = line.config.at(0).second.get<double>();
     }
   }
   return best_lr;

@@ -28,7 +28,17 @@ std::string error_of(const std::function<void()>& f) {
   return "no error";
 }
 
-std::vector<ojson> plan(const ojson& search, const json& spec = kSpec) { return expand(spec, parse_search(search)); }
+using ojson = nlohmann::ordered_json;
+
+// The plan lines as the page gets them: the description parsed from text with its dimension order
+// recorded, each line written by dump() and read back keeping its key order.
+std::vector<ojson> plan(const ojson& search, const json& spec = kSpec) {
+  KeyOrder order({"params"});
+  const auto doc = json::parse(search.dump(), order.callback());
+  std::vector<ojson> lines;
+  for (const auto& line : expand(spec, parse_search(doc, order.keys()))) lines.push_back(ojson::parse(dump(line)));
+  return lines;
+}
 
 TEST(SearchSpace, GridIsTheCartesianProductInWrittenOrderLastFastest) {
   const auto lines = plan(ojson::parse(R"({"params": {"lr": {"min": 1e-3, "max": 1e-1, "count": 3, "scale": "log"},

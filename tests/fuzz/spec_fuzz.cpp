@@ -31,10 +31,10 @@ std::size_t run_count(const descent::search::SearchSpace& space) {
 
 // The spec's search block: every expanded spec must be valid and round-trip like the spec itself.
 void expand_search(const nlohmann::json& doc) {
-  const auto space = descent::search::parse_search(descent::search::ojson(doc["search"]));
+  const auto space = descent::search::parse_search(doc["search"]);
   if (run_count(space) > 16) return;
   for (const auto& line : descent::search::expand(doc, space))
-    descent::spec::parse_spec(descent::spec::to_json(descent::spec::parse_spec(nlohmann::json(line["spec"]))));
+    descent::spec::parse_spec(descent::spec::to_json(descent::spec::parse_spec(line.spec)));
 }
 
 long unit_budget(const descent::spec::ExperimentSpec& s) {

@@ -1,5 +1,6 @@
 #include "search/search_space.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -28,7 +29,7 @@ const char* const kNameList =
   throw std::invalid_argument(field + ": " + message);
 }
 
-bool is_count(const ojson& v, std::uint64_t lo, std::uint64_t hi) {
+bool is_count(const json& v, std::uint64_t lo, std::uint64_t hi) {
   if (v.is_number_unsigned()) return v.get<std::uint64_t>() >= lo && v.get<std::uint64_t>() <= hi;
   return v.is_number_integer() && v.get<std::int64_t>() >= 0 && static_cast<std::uint64_t>(v.get<std::int64_t>()) >= lo &&
          static_cast<std::uint64_t>(v.get<std::int64_t>()) <= hi;
@@ -36,7 +37,7 @@ bool is_count(const ojson& v, std::uint64_t lo, std::uint64_t hi) {
 
 bool is_dotted(const std::string& name) { return name.find('.') != std::string::npos; }
 
-Dimension parse_dimension(const std::string& name, const ojson& v, bool random) {
+Dimension parse_dimension(const std::string& name, const json& v, bool random) {
   const std::string field = "search.params." + name;
   bool known = is_dotted(name);
   for (const auto& n : kNames) known = known || n == name;
@@ -136,15 +137,15 @@ bool integer_dimension(const std::string& name, const json& spec) {
   return v && integral(*v);
 }
 
-ojson range_value(double x, bool integer) {
-  if (integer) return ojson(static_cast<std::int64_t>(std::llround(x)));
-  return ojson(x);
+json range_value(double x, bool integer) {
+  if (integer) return json(static_cast<std::int64_t>(std::llround(x)));
+  return json(x);
 }
 
 // Grid points of a range, ends exact; integer dimensions lose points that round to the same value.
-std::vector<ojson> grid_values(const Dimension& d, bool integer) {
+std::vector<json> grid_values(const Dimension& d, bool integer) {
   if (!d.ranged()) return d.values;
-  std::vector<ojson> out;
+  std::vector<json> out;
   for (std::size_t i = 0; i < d.count; ++i) {
     const double t = d.count == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(d.count - 1);
     double x = d.log ? std::pow(10.0, std::log10(d.min) + (std::log10(d.max) - std::log10(d.min)) * t)
@@ -157,13 +158,11 @@ std::vector<ojson> grid_values(const Dimension& d, bool integer) {
   return out;
 }
 
-ojson sample(const Dimension& d, bool integer, Rng& rng) {
+json sample(const Dimension& d, bool integer, Rng& rng) {
   if (!d.ranged()) return d.values[rng.below(static_cast<std::uint32_t>(d.values.size()))];
   const double x = d.log ? std::pow(10.0, rng.uniform(std::log10(d.min), std::log10(d.max))) : rng.uniform(d.min, d.max);
   return range_value(x, integer);
 }
-
-json to_plain(const ojson& v) { return json(v); }
 
 json switch_optimizer(const json& old, const json& name) {
   if (!name.is_string()) throw std::invalid_argument("expected an optimizer name, got " + name.dump());
@@ -236,7 +235,7 @@ json normalise(const json& doc) { return spec::to_json(spec::parse_spec(doc)); }
 
 }  // namespace
 
-SearchSpace parse_search(const ojson& doc) {
+SearchSpace parse_search(const json& doc, const std::vector<std::string>& order) {
   if (!doc.is_object()) fail("search", "expected an object {\"method\", \"runs\", \"seed\", \"params\"}, got " + doc.dump());
   for (const auto& [key, _] : doc.items())
     if (key != "method" && key != "runs" && key != "seed" && key != "params")
@@ -262,7 +261,11 @@ SearchSpace parse_search(const ojson& doc) {
   if (!doc.contains("params") || !doc["params"].is_object() || doc["params"].empty())
     fail("search.params", "expected an object with at least one dimension, e.g. {\"lr\": {\"min\": 1e-4, \"max\": 0.1, "
                           "\"count\": 4, \"scale\": \"log\"}}");
-  for (const auto& [name, v] : doc["params"].items()) s.params.push_back(parse_dimension(name, v, s.random));
+  const json& params = doc["params"];
+  for (const auto& name : order)
+    if (params.contains(name)) s.params.push_back(parse_dimension(name, params[name], s.random));
+  for (const auto& [name, v] : params.items())
+    if (std::find(order.begin(), order.end(), name) == order.end()) s.params.push_back(parse_dimension(name, v, s.random));
   return s;
 }
 
@@ -273,7 +276,7 @@ Dimension parse_grid_arg(const std::string& text) {
     throw std::invalid_argument(usage + "expected NAME=MIN:MAX:SCALE:COUNT (e.g. lr=1e-4:1e-1:log:7) or NAME=V1,V2,... "
                                         "(e.g. batch_size=8,32,128)");
   const std::string name = text.substr(0, eq), rhs = text.substr(eq + 1);
-  ojson value;
+  json value;
   if (rhs.find(':') != std::string::npos) {
     const auto parts = split(rhs, ':');
     double lo = 0, hi = 0;
@@ -289,7 +292,7 @@ Dimension parse_grid_arg(const std::string& text) {
                                   parts[3] + "'");
     value = {{"min", lo}, {"max", hi}, {"scale", parts[2]}, {"count", count}};
   } else {
-    value = ojson::array();
+    value = json::array();
     for (const auto& token : split(rhs, ',')) {
       long long i = 0;
       double x = 0;
@@ -308,17 +311,17 @@ Dimension parse_grid_arg(const std::string& text) {
   }
 }
 
-json apply_config(const json& spec, const ojson& config) {
+json apply_config(const json& spec, const Config& config) {
   json doc = spec;
   if (doc.is_object()) doc.erase("search");
   json current = normalise(doc);
   // The optimizer first: lr, momentum and betas then land on the chosen one.
-  std::vector<std::string> order;
-  if (config.contains("optimizer")) order.push_back("optimizer");
-  for (const auto& [name, _] : config.items())
-    if (name != "optimizer") order.push_back(name);
-  for (const auto& name : order) {
-    const json value = to_plain(config[name]);
+  Config order;
+  for (const auto& field : config)
+    if (field.first == "optimizer") order.push_back(field);
+  for (const auto& field : config)
+    if (field.first != "optimizer") order.push_back(field);
+  for (const auto& [name, value] : order) {
     try {
       json next = current;
       apply_one(next, name, value);
@@ -330,23 +333,23 @@ json apply_config(const json& spec, const ojson& config) {
   return current;
 }
 
-std::vector<ojson> expand(const json& spec, const SearchSpace& space) {
+std::vector<PlanLine> expand(const json& spec, const SearchSpace& space) {
   json base = spec;
   if (base.is_object()) base.erase("search");
   const json normalised = normalise(base);
   std::vector<bool> integer;
   for (const auto& d : space.params) integer.push_back(integer_dimension(d.name, normalised));
 
-  std::vector<ojson> configs;
+  std::vector<Config> configs;
   if (space.random) {
     Rng rng(space.seed);
     for (std::size_t r = 0; r < space.runs; ++r) {
-      ojson c = ojson::object();
-      for (std::size_t i = 0; i < space.params.size(); ++i) c[space.params[i].name] = sample(space.params[i], integer[i], rng);
+      Config c;
+      for (std::size_t i = 0; i < space.params.size(); ++i) c.emplace_back(space.params[i].name, sample(space.params[i], integer[i], rng));
       configs.push_back(std::move(c));
     }
   } else {
-    std::vector<std::vector<ojson>> values;
+    std::vector<std::vector<json>> values;
     std::size_t total = 1;
     for (std::size_t i = 0; i < space.params.size(); ++i) {
       values.push_back(grid_values(space.params[i], integer[i]));
@@ -359,8 +362,8 @@ std::vector<ojson> expand(const json& spec, const SearchSpace& space) {
     // Cartesian product, the last dimension varying fastest (like nested loops in the written order).
     std::vector<std::size_t> at(values.size(), 0);
     for (std::size_t r = 0; r < total; ++r) {
-      ojson c = ojson::object();
-      for (std::size_t i = 0; i < values.size(); ++i) c[space.params[i].name] = values[i][at[i]];
+      Config c;
+      for (std::size_t i = 0; i < values.size(); ++i) c.emplace_back(space.params[i].name, values[i][at[i]]);
       configs.push_back(std::move(c));
       for (std::size_t i = values.size(); i-- > 0;) {
         if (++at[i] < values[i].size()) break;
@@ -368,10 +371,13 @@ std::vector<ojson> expand(const json& spec, const SearchSpace& space) {
       }
     }
   }
-  std::vector<ojson> lines;
-  for (std::size_t r = 0; r < configs.size(); ++r)
-    lines.push_back({{"index", r}, {"config", configs[r]}, {"spec", ojson(apply_config(base, configs[r]))}});
+  std::vector<PlanLine> lines;
+  for (std::size_t r = 0; r < configs.size(); ++r) lines.push_back({r, configs[r], apply_config(base, configs[r])});
   return lines;
+}
+
+std::string dump(const PlanLine& line) {
+  return "{\"index\":" + std::to_string(line.index) + ",\"config\":" + dump(line.config) + ",\"spec\":" + line.spec.dump() + "}";
 }
 
 }  // namespace descent::search

@@ -9,16 +9,15 @@
 
 #include <nlohmann/json.hpp>
 
-namespace descent::search {
+#include "search/key_order.hpp"
 
-// Kept in the order the user wrote them (grid order, config key order).
-using ojson = nlohmann::ordered_json;
+namespace descent::search {
 
 inline constexpr std::size_t kMaxRuns = 10000;
 
 struct Dimension {
   std::string name;               // "lr", "batch_size", ... or a dotted path into the spec
-  std::vector<ojson> values;      // explicit list (empty for a range)
+  std::vector<nlohmann::json> values;  // explicit list (empty for a range)
   double min = 0, max = 0;        // range
   std::size_t count = 0;          // grid points of a range, ends included
   bool log = false;               // range scale
@@ -29,18 +28,30 @@ struct SearchSpace {
   bool random = false;
   std::size_t runs = 0;           // random only
   std::uint64_t seed = 0;         // random only
-  std::vector<Dimension> params;
+  std::vector<Dimension> params;  // in the order the user wrote them (grid order, config key order)
 };
 
-// Validates a search description (docs/search.md).
-SearchSpace parse_search(const ojson& doc);
+// One run's value of every dimension, in the search's order.
+using Config = Fields;
+
+struct PlanLine {
+  std::size_t index = 0;
+  Config config;
+  nlohmann::json spec;
+};
+
+// Validates a search description (docs/search.md). `order` lists the names of doc["params"] in the
+// order written (KeyOrder({"params"}) while parsing the text); names it lacks follow, sorted.
+SearchSpace parse_search(const nlohmann::json& doc, const std::vector<std::string>& order = {});
 // `--grid` text: `name=min:max:scale:count` (scale log|linear) or `name=v1,v2,...`.
 Dimension parse_grid_arg(const std::string& text);
 
 // The spec with one configuration applied, validated and normalised (no "search" key). Errors are
 // std::invalid_argument naming `search.params.<name>`.
-nlohmann::json apply_config(const nlohmann::json& spec, const ojson& config);
-// Plan lines {"index", "config", "spec"} for every run.
-std::vector<ojson> expand(const nlohmann::json& spec, const SearchSpace& space);
+nlohmann::json apply_config(const nlohmann::json& spec, const Config& config);
+// The plan line of every run.
+std::vector<PlanLine> expand(const nlohmann::json& spec, const SearchSpace& space);
+// A plan line as `descent sweep --plan` prints it: {"index", "config", "spec"}.
+std::string dump(const PlanLine& line);
 
 }  // namespace descent::search

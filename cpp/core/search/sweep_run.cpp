@@ -30,31 +30,15 @@ double SweepRun::progress() const {
   return std::min(1.0, static_cast<double>(trainer_->status().steps) / static_cast<double>(budget_));
 }
 
-ojson SweepRun::result() const {
+Fields SweepRun::result() const {
   const auto summary = train::summary_json(*trainer_, seconds_);
   const std::string score = trainer_->classes() > 0 ? "accuracy" : "r2";
-  const auto field = [&](const std::string& key) { return summary.contains(key) ? ojson(summary[key]) : ojson(); };
-  ojson out;
-  out["train_loss"] = field("train_loss");
-  out["test_loss"] = field("test_loss");
-  out["train_" + score] = field("train_" + score);
-  out["test_" + score] = field("test_" + score);
-  out["diverged"] = trainer_->status().reason == train::StopReason::diverged;
-  out["diverged_at"] = field("diverged_at");
-  out["steps"] = field("steps");
-  out["stop"] = field("stop");
-  out["seconds"] = field("seconds");
-  return out;
-}
-
-ojson run_line(const ojson& plan_line, std::string_view csv_bytes) {
-  SweepRun run(nlohmann::json(plan_line.at("spec")), csv_bytes);
-  while (!run.step(1 << 16)) {
-  }
-  ojson line = plan_line;
-  const ojson result = run.result();
-  for (const auto& [key, value] : result.items()) line[key] = value;
-  return line;
+  const auto field = [&](const std::string& key) {
+    return Fields::value_type(key, summary.contains(key) ? summary[key] : nlohmann::json());
+  };
+  return {field("train_loss"),  field("test_loss"), field("train_" + score), field("test_" + score),
+          {"diverged", trainer_->status().reason == train::StopReason::diverged},
+          field("diverged_at"), field("steps"),     field("stop"),            field("seconds")};
 }
 
 }  // namespace descent::search

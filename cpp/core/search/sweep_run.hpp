@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "search/search_space.hpp"
+#include "search/key_order.hpp"
 #include "train/trainer.hpp"
 
 namespace descent::search {
@@ -20,8 +20,8 @@ class SweepRun {
   // Fraction of the step budget done (1 when finished).
   double progress() const;
   // train_loss, test_loss, train_/test_accuracy or train_/test_r2, diverged, diverged_at, steps,
-  // stop, seconds (non-finite numbers as null).
-  ojson result() const;
+  // stop, seconds (non-finite numbers as null), in this order.
+  Fields result() const;
   const train::Trainer& trainer() const { return *trainer_; }
 
  private:
@@ -29,8 +29,5 @@ class SweepRun {
   long budget_ = 0;  // steps, from max_steps or epochs × batches per epoch
   double seconds_ = 0.0;
 };
-
-// Runs a plan line's spec to its end and returns the result line (the plan line plus result()).
-ojson run_line(const ojson& plan_line, std::string_view csv_bytes);
 
 }  // namespace descent::search

@@ -126,7 +126,7 @@ ExperimentSpec parse_spec(const json& doc) {
   text(doc, "name", "");
   text(doc, "description", "");
   // A search block describes other runs (descent sweep); this run ignores it, and to_json drops it.
-  if (const json* se = find(doc, "search")) search::parse_search(search::ojson(*se));
+  if (const json* se = find(doc, "search")) search::parse_search(*se);
 
   const json* data = find(doc, "data");
   if (!data) fail("data", "missing (e.g. {\"source\": \"spiral\"}, {\"source\": \"iris\"} or {\"source\": \"csv\", ...})");
