@@ -71,3 +71,15 @@ test('no main-thread task over 50 ms while four runs race, and it fits 1024×768
   assert.ok(overflow <= 0, `no horizontal scrolling at 1024 px (overflow ${overflow}px)`);
   assert.deepEqual(env.browser.errors, []);
 });
+
+test('on a phone (390 px) the pictures come right under Play, before the settings, without sideways scrolling', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const top = async (selector) => (await page.locator(selector).boundingBox()).y;
+  const views = await top('.panel.views');
+  assert.ok(views < (await top('.panel[aria-label="Data"]')), 'the views panel is above the data panel');
+  assert.ok(views > (await top('[data-testid="play"]')), 'and below the Play button');
+  assert.ok((await top('.panel[aria-label="Optimizers"]')) < (await top('.panel[aria-label="Charts"]')), 'the optimizers still come before the charts');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at 390 px (overflow ${overflow}px)`);
+});

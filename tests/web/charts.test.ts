@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { alignSeries } from '../../web/src/charts/align';
+import { logTicks, scoreRange } from '../../web/src/charts/axes';
 import { smooth } from '../../web/src/smoothing';
 import { metricsCsv } from '../../web/src/export';
 
@@ -53,5 +54,34 @@ describe('metricsCsv', () => {
       },
     ]);
     expect(csv).toBe('run,optimizer,step,batch_loss,lr,grad_norm,train_loss,test_loss,score\n1,sgd,1,0.5,0.1,1,,,\n1,sgd,2,0.25,0.1,0.5,0.3,0.4,0.9\n');
+  });
+});
+
+describe('axes of a diverging run', () => {
+  const decades = (from: number, to: number) => {
+    const out: number[] = [];
+    for (let e = from; e <= to; e++) for (let m = 1; m <= 9; m++) out.push(Number(`${m}e${e}`));
+    return out;
+  };
+  test('a log axis labels powers of ten only', () => {
+    expect(logTicks(decades(-2, 1)).filter((v) => v !== null)).toEqual([0.01, 0.1, 1, 10]);
+  });
+  test('a log axis over 26 decades keeps at most five labels', () => {
+    const kept = logTicks(decades(-2, 23)).filter((v) => v !== null);
+    expect(kept.length).toBeLessThanOrEqual(5);
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    expect(kept).toContain(1);
+  });
+  test('an R² of −3.6e21 does not stretch the score axis below −1', () => {
+    const [lo, hi] = scoreRange(-3.6e21, 0.99, -1);
+    expect(lo).toBeGreaterThan(-1.2);
+    expect(lo).toBeLessThan(-1);
+    expect(hi).toBeGreaterThan(0.99);
+    expect(hi).toBeLessThan(1.2);
+  });
+  test('a score range without data, or a narrow one, still shows an axis', () => {
+    expect(scoreRange(null, null, 0)[0]).toBeLessThan(0);
+    const [lo, hi] = scoreRange(0.95, 0.95, 0);
+    expect(hi - lo).toBeGreaterThan(0);
   });
 });

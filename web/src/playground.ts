@@ -60,6 +60,8 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     errorLine.hidden = !message;
   };
 
+  host.addEventListener('invalid-number', (e) => showError((e as CustomEvent<string>).detail));
+
   const core = new WorkerClient(() => {}, (m) => showError(m));
   let catalog: Catalog = { optimizers: [], schedules: [], functions: [] };
   try {
@@ -90,6 +92,10 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   }
   const store = new Store(initial);
   let csv: UploadedCsv | null = null;
+  // The last experiment that started, with its file: a newly uploaded file that cannot be read
+  // gives way to it, so a bad upload never loses what was already loaded.
+  let lastGood: { state: PlaygroundState; csv: UploadedCsv | null } | null = null;
+  let newFile = false;
   const ctx: PanelContext = {
     store,
     catalog,
@@ -98,6 +104,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     },
     setCsv(c) {
       csv = c;
+      newFile = true;
     },
     showError,
   };
@@ -339,6 +346,8 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       const s = await race.reset(store.state, csv?.text);
       if (!s) return;
       summary = s;
+      newFile = false;
+      lastGood = { state: structuredClone(store.state), csv };
       showError(stickyError);
       data.setNotes(s.notes);
       dataView.setSummary(s);
@@ -352,6 +361,10 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       landscapeFigure.hidden = !s.landscape;
     } catch (e) {
       summary = null;
+      if (newFile && lastGood) {
+        restore(lastGood, runError((e as Error).message));
+        return;
+      }
       dataView.setSummary(null, 'The run could not start: see the message at the top.');
       landscape.setGrid(null);
       landscapeFigure.hidden = true;
@@ -362,6 +375,15 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     viewsDirty = true;
     lastCharts = 0;
     requestDraw();
+  }
+
+  function restore(good: { state: PlaygroundState; csv: UploadedCsv | null }, message: string): void {
+    newFile = false;
+    csv = good.csv;
+    race.dispose(); // its failed runs would otherwise repeat the bare error until the restored ones start
+    setState(structuredClone(good.state));
+    stickyError = `${message} — the file was not loaded; the previous data is kept.`;
+    showError(stickyError);
   }
 
   function play(): void {

@@ -2,6 +2,7 @@
 // uPlot draws it; the hover legend shows the step and each run's value.
 import uPlot from 'uplot';
 import { alignSeries } from './align';
+import { logTicks, scoreRange } from './axes';
 import { formatNumber } from '../format';
 import { h } from '../ui/dom';
 import { themeOf } from '../ui/theme';
@@ -23,6 +24,9 @@ export class MetricChart {
   private plotBox: HTMLElement;
   private width = 320;
   log: boolean;
+
+  // A score chart's lowest value shown: 0 for accuracy, −1 for R² (anything lower is off the chart).
+  scoreFloor: number | null = null;
 
   constructor(readonly title: string, private opts: { log?: boolean; height?: number; testid?: string } = {}) {
     this.log = opts.log ?? false;
@@ -62,23 +66,28 @@ export class MetricChart {
 
   private options(lines: Line[]): uPlot.Options {
     const t = themeOf(this.el);
+    const logFilter = (_u: uPlot, splits: number[]) => logTicks(splits);
     const value = (_u: uPlot, v: number | null) => (v === null || v === undefined ? '–' : formatNumber(v));
     return {
       width: this.width,
       height: this.height(),
       cursor: { drag: { x: false, y: false }, points: { size: 6 } },
       legend: { live: true },
-      scales: { x: { time: false }, y: this.log ? { distr: 3 } : { auto: true } },
+      scales: {
+        x: { time: false },
+        y: this.log ? { distr: 3 } : this.scoreFloor === null ? { auto: true } : { range: (_u, min, max) => scoreRange(min, max, this.scoreFloor ?? 0) },
+      },
       axes: [
         { label: 'step', labelSize: 14, size: 30, stroke: t.muted, grid: { stroke: t.soft }, ticks: { stroke: t.line } },
         {
           stroke: t.muted,
           size: 56,
-          grid: { stroke: t.soft },
-          ticks: { stroke: t.line },
-          values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatNumber(v, 3))),
-          // On a log axis only powers of ten get a label and a grid line: calmer than every 2…9.
-          filter: this.log ? (_u, splits) => splits.map((v) => (Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9 ? v : null)) : undefined,
+          // A log axis labels powers of ten only: one digit says it ("1e18", not "1.00e18").
+          values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatNumber(v, this.log ? 1 : 3))),
+          // uPlot takes a filter key that is present but undefined as a broken filter: set it or leave it out.
+          ...(this.log
+            ? { grid: { stroke: t.soft, filter: logFilter }, ticks: { stroke: t.line, filter: logFilter }, filter: logFilter }
+            : { grid: { stroke: t.soft }, ticks: { stroke: t.line } }),
         },
       ],
       series: [

@@ -56,6 +56,7 @@ export function chartsPanel() {
     // Without a test set (the tutorial's five points) the training score is what there is.
     const test = runs.some((r) => r.summary && r.summary.nTest > 0);
     score.toolbar.firstChild!.textContent = `${test ? 'Test' : 'Train'} ${regression ? 'R²' : 'accuracy'}`;
+    score.scoreFloor = regression ? -1 : 0;
     score.update(runs.map((r) => ({ label: `${r.index + 1}`, color: runColor(r.index), x: r.evals.map((e) => e.step), y: r.evals.map((e) => (test ? e.score : e.trainScore)) })));
   };
 

@@ -100,6 +100,10 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
       ctx.showError(`${name} is larger than 50 MB; use a smaller file.`);
       return;
     }
+    if (text.trim() === '') {
+      ctx.showError(`${name} is empty: a CSV needs a header row and data rows.`);
+      return;
+    }
     ctx.setCsv({ name, text, preview: previewCsv(text) });
     chooseSource('csv');
   }

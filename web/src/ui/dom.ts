@@ -52,9 +52,25 @@ export function select(options: Array<[string, string]>, value: string, attrs: A
   return el;
 }
 
+// A number field never hands its change listeners a non-number: text the browser cannot read as a
+// number, or an empty field (unless its placeholder says what empty means, e.g. "off"), is marked
+// invalid and reported (event `invalid-number`, bubbling out of shadow roots), and the last value
+// stays in use instead of becoming 0.
 export function numberInput(value: number, attrs: Attrs = {}): HTMLInputElement {
   const el = h('input', { type: 'number', step: 'any', ...attrs });
   el.value = String(value);
+  el.addEventListener('change', (e) => {
+    const ok = !el.validity.badInput && (el.value !== '' || el.placeholder !== '');
+    if (ok) {
+      el.removeAttribute('aria-invalid');
+      return;
+    }
+    e.stopImmediatePropagation();
+    el.setAttribute('aria-invalid', 'true');
+    const name = el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? 'this field';
+    const message = `${name}: enter a number; the last valid value is still used.`;
+    el.dispatchEvent(new CustomEvent('invalid-number', { bubbles: true, composed: true, detail: message }));
+  });
   return el;
 }
 

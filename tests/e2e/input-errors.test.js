@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sharedBrowser, openPlayground, waitForStep } from './browser.js';
+
+const env = sharedBrowser();
+
+const upload = (page, name, text) =>
+  page.getByTestId('csv-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+const good = 'height,weight,label\n1.5,60,a\n1.7,72,b\n1.8,80,b\n1.6,55,a\n1.9,85,b\n1.4,50,a\n';
+
+test('a CSV that cannot be read does not replace the file already loaded', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await upload(page, 'people.csv', good);
+  await page.locator('.notes li', { hasText: '2 classes: a, b' }).waitFor({ timeout: 20000 });
+  await upload(page, 'ragged.csv', 'a,b,c\n1,2,3\n4,5\n');
+  const error = page.getByTestId('error');
+  await error.filter({ hasText: 'previous data is kept' }).waitFor({ timeout: 20000 });
+  assert.match(await error.textContent(), /^ragged\.csv: row 3 has 2 fields, expected 3/);
+  const dataset = page.getByTestId('dataset');
+  assert.equal(await dataset.locator('option:checked').textContent(), 'people.csv');
+  await page.locator('table.preview th', { hasText: 'weight' }).waitFor();
+  await page.locator('.legend .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  await page.getByTestId('play').click();
+  await waitForStep(page, 20);
+  assert.equal(await error.isVisible(), true, 'the message stays until the learner changes something');
+  assert.deepEqual(env.browser.errors, []);
+});
+
+test('an empty file is reported as empty, and the built-in set stays', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await upload(page, 'empty.csv', '\ufeff\r\n');
+  const error = page.getByTestId('error');
+  await error.waitFor({ state: 'visible' });
+  assert.equal(await error.textContent(), 'empty.csv is empty: a CSV needs a header row and data rows.');
+  assert.equal(await page.getByTestId('dataset').inputValue(), 'circle');
+});
+
+test('text that is not a number leaves the learning rate as it was and says so', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  const lr = page.locator('.run-card').first().getByLabel('lr', { exact: true });
+  await lr.click();
+  await lr.press('Control+a');
+  await lr.pressSequentially('1e');
+  await lr.press('Tab');
+  const error = page.getByTestId('error');
+  await error.waitFor({ state: 'visible' });
+  assert.equal(await error.textContent(), 'lr: enter a number; the last valid value is still used.');
+  assert.equal(await lr.getAttribute('aria-invalid'), 'true');
+  await page.waitForTimeout(400); // a retrain, if one had been started, would have begun by now
+  assert.match(await page.locator('.legend .run-name').first().textContent(), /lr 0\.01$/);
+  await lr.fill('0.05');
+  await lr.press('Tab');
+  await page.locator('.legend .run-name', { hasText: 'lr 0.05' }).waitFor();
+  await error.waitFor({ state: 'hidden' });
+  assert.equal(await lr.getAttribute('aria-invalid'), null);
+});
+
+test('an error caused far down the page is shown where the learner is', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  const beta2 = page.locator('.run-card').first().getByLabel('betas[1]');
+  await beta2.scrollIntoViewIfNeeded();
+  await beta2.fill('1');
+  await beta2.press('Tab');
+  const error = page.getByTestId('error');
+  await error.filter({ hasText: 'optimizer.betas[1]' }).waitFor({ timeout: 20000 });
+  const box = await error.boundingBox();
+  const height = page.viewportSize().height;
+  assert.ok(box && box.y >= 0 && box.y + box.height <= height, `the error is on screen: ${JSON.stringify(box)} in ${height}px`);
+});
