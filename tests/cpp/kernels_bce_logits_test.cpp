@@ -35,7 +35,7 @@ TEST(KernelsBceLogits, EachTermAndGradientWithinFourFloatUlpOfDouble) {
 }
 
 TEST(KernelsBceLogits, SumsInOrderWithStridesAndScalesTheGradient) {
-  const int n = 7;  // one full group of four and a tail of three
+  const int n = 7;  // fewer than a chunk
   std::vector<float> o(2 * n), y(n), g(3 * n, -5.f);
   for (int j = 0; j < n; ++j) {
     o[2 * j] = static_cast<float>(j - 3) * 1.3f;
@@ -54,21 +54,23 @@ TEST(KernelsBceLogits, SumsInOrderWithStridesAndScalesTheGradient) {
   EXPECT_EQ(descent::bce_logits_sum(o.data(), 2, y.data(), n, nullptr, 0, 1.f), total);
 }
 
-TEST(KernelsBceLogits, ContiguousGroupsEqualOneSampleAtATime) {
-  const int n = 11;  // two groups of four straight from memory and a tail of three
-  std::vector<float> o(n), y(n), g(n);
-  for (int j = 0; j < n; ++j) {
-    o[j] = static_cast<float>(j - 5) * 2.1f;
-    y[j] = static_cast<float>((j / 2) % 2);
+TEST(KernelsBceLogits, BatchesEqualOneSampleAtATime) {
+  // One partly filled chunk of sixteen; two full chunks and a tail of five.
+  for (const int n : {11, 37}) {
+    std::vector<float> o(n), y(n), g(n);
+    for (int j = 0; j < n; ++j) {
+      o[j] = static_cast<float>(j - 5) * 2.1f;
+      y[j] = static_cast<float>((j / 2) % 2);
+    }
+    const double total = descent::bce_logits_sum(o.data(), 1, y.data(), n, g.data(), 1, 0.25f);
+    double want = 0.0;
+    for (int j = 0; j < n; ++j) {
+      float one_g = 0.f;
+      want += descent::bce_logits_sum(&o[j], 1, &y[j], 1, &one_g, 1, 1.f);
+      EXPECT_EQ(g[j], one_g * 0.25f) << n << " " << j;
+    }
+    EXPECT_EQ(total, want) << n;
   }
-  const double total = descent::bce_logits_sum(o.data(), 1, y.data(), n, g.data(), 1, 0.25f);
-  double want = 0.0;
-  for (int j = 0; j < n; ++j) {
-    float one_g = 0.f;
-    want += descent::bce_logits_sum(&o[j], 1, &y[j], 1, &one_g, 1, 1.f);
-    EXPECT_EQ(g[j], one_g * 0.25f) << j;
-  }
-  EXPECT_EQ(total, want);
 }
 
 TEST(KernelsBceLogits, NanLogitGivesNanLoss) {

@@ -1,5 +1,7 @@
 #include "kernels/gemm_avx512.hpp"
 
+#include "kernels/simd.hpp"
+
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
 #include <immintrin.h>
 
@@ -35,16 +37,7 @@ DESCENT_AVX512 void transpose_copy(const float* src, std::ptrdiff_t ld_src, std:
   for (; r + 4 <= rows; r += 4) {
     const float* s = src + r * ld_src;
     std::ptrdiff_t p = 0;
-    for (; p + 4 <= kc; p += 4) {
-      __m128 v0 = _mm_loadu_ps(s + p), v1 = _mm_loadu_ps(s + ld_src + p), v2 = _mm_loadu_ps(s + 2 * ld_src + p),
-             v3 = _mm_loadu_ps(s + 3 * ld_src + p);
-      _MM_TRANSPOSE4_PS(v0, v1, v2, v3);
-      float* d = dst + p * ld_dst + r;
-      _mm_storeu_ps(d, v0);
-      _mm_storeu_ps(d + ld_dst, v1);
-      _mm_storeu_ps(d + 2 * ld_dst, v2);
-      _mm_storeu_ps(d + 3 * ld_dst, v3);
-    }
+    for (; p + 4 <= kc; p += 4) simd::transpose4(s + p, ld_src, dst + p * ld_dst + r, ld_dst);
     for (; p < kc; ++p)
       for (std::ptrdiff_t i = 0; i < 4; ++i) dst[p * ld_dst + r + i] = s[i * ld_src + p];
   }

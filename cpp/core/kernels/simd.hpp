@@ -12,6 +12,8 @@
 #include <cstring>
 #endif
 
+#include <cstddef>
+
 namespace descent::simd {
 
 #if defined(__wasm_simd128__)
@@ -42,6 +44,15 @@ inline f32x4 bit_xor(f32x4 a, f32x4 b) { return wasm_v128_xor(a, b); }
 inline f32x4 add_i32(f32x4 a, f32x4 b) { return wasm_i32x4_add(a, b); }
 template <int N>
 f32x4 shl_i32(f32x4 a) { return wasm_i32x4_shl(a, N); }
+// Rows r0..r3 of a 4 × 4 block become its columns.
+inline void transpose(f32x4& r0, f32x4& r1, f32x4& r2, f32x4& r3) {
+  const v128_t lo01 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5), hi01 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);
+  const v128_t lo23 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5), hi23 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
+  r0 = wasm_i32x4_shuffle(lo01, lo23, 0, 1, 4, 5);
+  r1 = wasm_i32x4_shuffle(lo01, lo23, 2, 3, 6, 7);
+  r2 = wasm_i32x4_shuffle(hi01, hi23, 0, 1, 4, 5);
+  r3 = wasm_i32x4_shuffle(hi01, hi23, 2, 3, 6, 7);
+}
 #elif defined(__SSE2__)
 using f32x4 = __m128;
 inline f32x4 zero() { return _mm_setzero_ps(); }
@@ -71,6 +82,7 @@ inline f32x4 bit_xor(f32x4 a, f32x4 b) { return _mm_xor_ps(a, b); }
 inline f32x4 add_i32(f32x4 a, f32x4 b) { return _mm_castsi128_ps(_mm_add_epi32(_mm_castps_si128(a), _mm_castps_si128(b))); }
 template <int N>
 f32x4 shl_i32(f32x4 a) { return _mm_castsi128_ps(_mm_slli_epi32(_mm_castps_si128(a), N)); }
+inline void transpose(f32x4& r0, f32x4& r1, f32x4& r2, f32x4& r3) { _MM_TRANSPOSE4_PS(r0, r1, r2, r3); }
 #else
 struct f32x4 {
   float v[4];
@@ -131,6 +143,25 @@ inline f32x4 select(f32x4 mask, f32x4 if_set, f32x4 if_clear) {
 inline f32x4 add_i32(f32x4 a, f32x4 b) { return detail::bitwise(a, b, [](std::uint32_t x, std::uint32_t y) { return x + y; }); }
 template <int N>
 f32x4 shl_i32(f32x4 a) { return detail::bitwise(a, a, [](std::uint32_t x, std::uint32_t) { return x << N; }); }
+inline void transpose(f32x4& r0, f32x4& r1, f32x4& r2, f32x4& r3) {
+  f32x4* r[4] = {&r0, &r1, &r2, &r3};
+  for (int i = 0; i < 4; ++i)
+    for (int j = i + 1; j < 4; ++j) {
+      const float t = r[i]->v[j];
+      r[i]->v[j] = r[j]->v[i];
+      r[j]->v[i] = t;
+    }
+}
 #endif
+
+// dst column c (c < 4, leading dimension ld) = row c of the 4 × 4 block at src (columns ls apart).
+inline void transpose4(const float* src, std::ptrdiff_t ls, float* dst, std::ptrdiff_t ld) {
+  f32x4 c0 = load(src), c1 = load(src + ls), c2 = load(src + 2 * ls), c3 = load(src + 3 * ls);
+  transpose(c0, c1, c2, c3);
+  store(dst, c0);
+  store(dst + ld, c1);
+  store(dst + 2 * ld, c2);
+  store(dst + 3 * ld, c3);
+}
 
 }  // namespace descent::simd

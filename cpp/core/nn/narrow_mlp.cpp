@@ -161,29 +161,50 @@ NarrowMlp::Kernels kernels_for(Kind k) {
   return {forward_layer<V, false>, delta_layer<V, false>, weight_grads<V>};
 }
 
-// dst column c (c < 4, leading dimension ld) = row c of the 4 × 4 block at src (columns ls apart).
-void transpose4(const float* src, std::ptrdiff_t ls, float* dst, std::ptrdiff_t ld) {
-#if defined(__wasm_simd128__)
-  const v128_t c0 = wasm_v128_load(src), c1 = wasm_v128_load(src + ls), c2 = wasm_v128_load(src + 2 * ls),
-               c3 = wasm_v128_load(src + 3 * ls);
-  const v128_t lo01 = wasm_i32x4_shuffle(c0, c1, 0, 4, 1, 5), hi01 = wasm_i32x4_shuffle(c0, c1, 2, 6, 3, 7);
-  const v128_t lo23 = wasm_i32x4_shuffle(c2, c3, 0, 4, 1, 5), hi23 = wasm_i32x4_shuffle(c2, c3, 2, 6, 3, 7);
-  wasm_v128_store(dst, wasm_i32x4_shuffle(lo01, lo23, 0, 1, 4, 5));
-  wasm_v128_store(dst + ld, wasm_i32x4_shuffle(lo01, lo23, 2, 3, 6, 7));
-  wasm_v128_store(dst + 2 * ld, wasm_i32x4_shuffle(hi01, hi23, 0, 1, 4, 5));
-  wasm_v128_store(dst + 3 * ld, wasm_i32x4_shuffle(hi01, hi23, 2, 3, 6, 7));
-#elif defined(__SSE2__)
-  __m128 c0 = _mm_loadu_ps(src), c1 = _mm_loadu_ps(src + ls), c2 = _mm_loadu_ps(src + 2 * ls),
-         c3 = _mm_loadu_ps(src + 3 * ls);
-  _MM_TRANSPOSE4_PS(c0, c1, c2, c3);
-  _mm_storeu_ps(dst, c0);
-  _mm_storeu_ps(dst + ld, c1);
-  _mm_storeu_ps(dst + 2 * ld, c2);
-  _mm_storeu_ps(dst + 3 * ld, c3);
-#else
-  for (int c = 0; c < 4; ++c)
-    for (int r = 0; r < 4; ++r) dst[c * ld + r] = src[r * ls + c];
-#endif
+// A one-output linear last layer fed by In = 4 or 8 units (a classifier's logit, a regression's
+// value): four samples at a time in the lanes, so the dot product costs In multiply-adds per four
+// samples rather than In for one useful lane. Each lane still sums from zero in input order, then
+// adds the bias, so the bits are those of forward_layer.
+template <int In>
+void forward_single(const float* w, float b, const float* h, std::size_t n, float* out) {
+  f32x4 ws[In];
+  for (int p = 0; p < In; ++p) ws[p] = splat(w[p]);
+  const f32x4 bv = splat(b);
+  std::size_t j = 0;
+  for (; j + 4 <= n; j += 4, h += 4 * In) {
+    f32x4 acc = zero();
+    for (int c = 0; c < In; c += 4) {
+      f32x4 r0 = load(h + c), r1 = load(h + In + c), r2 = load(h + 2 * In + c), r3 = load(h + 3 * In + c);
+      transpose(r0, r1, r2, r3);  // r_i = input c + i of the four samples
+      acc = add(acc, mul(ws[c], r0));
+      acc = add(acc, mul(ws[c + 1], r1));
+      acc = add(acc, mul(ws[c + 2], r2));
+      acc = add(acc, mul(ws[c + 3], r3));
+    }
+    store(out + j, add(acc, bv));
+  }
+  for (; j < n; ++j, h += In) {
+    float acc = 0.f;
+    for (int p = 0; p < In; ++p) acc += w[p] * h[p];
+    out[j] = acc + b;
+  }
+}
+
+// Its gradients: dW with the inputs in the lanes (each lane sums over the samples in order from
+// zero, as weight_grads does), db the sum of dLoss/dOutput in sample order.
+template <int In>
+void weight_grads_single(const float* d, const float* h, std::size_t n, float* dw, float* db) {
+  constexpr int V = In / 4;
+  f32x4 acc[V];
+  for (int v = 0; v < V; ++v) acc[v] = zero();
+  float bias = 0.f;
+  for (std::size_t j = 0; j < n; ++j, h += In) {
+    const f32x4 s = splat(d[j]);
+    for (int v = 0; v < V; ++v) acc[v] = add(acc[v], mul(s, load(h + 4 * v)));
+    bias += d[j];
+  }
+  for (int v = 0; v < V; ++v) store(dw + 4 * v, acc[v]);
+  *db = bias;
 }
 
 // Layers whose width is a multiple of 4 read W and b in place; Wᵀ of a one-unit layer is its weight
@@ -201,6 +222,11 @@ bool NarrowMlp::fits(const Model& model) {
 
 NarrowMlp::NarrowMlp(const Model& model, std::size_t capacity) {
   const auto& layers = model.layers();
+  const auto& last = layers.back();
+  if (layers.size() > 1 && last.out == 1 && last.activation == Activation::linear && (last.in == 4 || last.in == 8)) {
+    single_forward_ = last.in == 4 ? forward_single<4> : forward_single<8>;
+    single_grads_ = last.in == 4 ? weight_grads_single<4> : weight_grads_single<8>;
+  }
   for (std::size_t l = 0; l < layers.size(); ++l) {
     const auto& s = layers[l];
     const int lanes = s.out <= 4 ? 4 : 8;
@@ -210,8 +236,9 @@ NarrowMlp::NarrowMlp(const Model& model, std::size_t capacity) {
     z_.emplace_back(slots, 0.f);
     h_.emplace_back(slots, 0.f);
     dz_.emplace_back(slots, 0.f);
-    w_.emplace_back(padded(s) ? static_cast<std::size_t>(s.in) * lanes : 0, 0.f);
-    b_.emplace_back(padded(s) ? static_cast<std::size_t>(lanes) : 0, 0.f);
+    const bool packed = padded(s) && !(single_forward_ && l + 1 == layers.size());
+    w_.emplace_back(packed ? static_cast<std::size_t>(s.in) * lanes : 0, 0.f);
+    b_.emplace_back(packed ? static_cast<std::size_t>(lanes) : 0, 0.f);
     wt_.emplace_back(l > 0 && !wt_in_place(s) ? static_cast<std::size_t>(s.out) * lanes_[l - 1] : 0, 0.f);
   }
 }
@@ -222,7 +249,8 @@ void NarrowMlp::pack(const Model& model) {
   for (std::size_t l = 0; l < layers.size(); ++l) {
     const auto& s = layers[l];
     const float* w = params + model.weight_offset(l);
-    if (padded(s)) {
+    const bool single = single_forward_ && l + 1 == layers.size();  // reads W in place
+    if (padded(s) && !single) {
       const int lanes = lanes_[l];
       float* wp = w_[l].data();
       if (s.out == 1) {  // as the loop below the compiler calls memcpy for every single float
@@ -252,7 +280,8 @@ void NarrowMlp::forward(const Model& model, const float* x, const std::uint32_t*
   const auto& layers = model.layers();
   const float* params = model.params().data();
   Source src{x, static_cast<std::size_t>(model.inputs()), cols};
-  for (std::size_t l = 0; l < layers.size(); ++l) {
+  const std::size_t kernel_layers = layers.size() - (single_forward_ ? 1 : 0);
+  for (std::size_t l = 0; l < kernel_layers; ++l) {
     const auto& s = layers[l];
     const float* w = padded(s) ? w_[l].data() : params + model.weight_offset(l);
     const float* b = padded(s) ? b_[l].data() : params + model.bias_offset(l);
@@ -260,6 +289,11 @@ void NarrowMlp::forward(const Model& model, const float* x, const std::uint32_t*
     float* h = h_[l].data();
     kernels_[l].forward(w, b, s.in, s.out, s.activation, src, n, z, h);
     src = Source{h, static_cast<std::size_t>(lanes_[l]), nullptr};
+  }
+  if (single_forward_) {
+    const std::size_t l = kernel_layers;
+    single_forward_(params + model.weight_offset(l), params[model.bias_offset(l)], h_[l - 1].data(), n, out);
+    return;
   }
   const int outputs = layers.back().out, lanes = lanes_.back();
   const float* h = h_.back().data();
@@ -275,7 +309,13 @@ void NarrowMlp::backward(Model& model, const float* x, const std::uint32_t* cols
   const auto& layers = model.layers();
   const float* params = model.params().data();
   float* grads = model.grads().data();
-  for (std::size_t l = layers.size(); l-- > 0;) {
+  std::size_t kernel_layers = layers.size();
+  if (single_grads_) {  // the linear output layer's dZ is d_out itself, one float per sample
+    --kernel_layers;
+    single_grads_(d_out, h_[kernel_layers - 1].data(), n, grads + model.weight_offset(kernel_layers),
+                  grads + model.bias_offset(kernel_layers));
+  }
+  for (std::size_t l = kernel_layers; l-- > 0;) {
     const auto& s = layers[l];
     const bool last = l + 1 == layers.size();
     const float* wt = nullptr;
@@ -284,9 +324,10 @@ void NarrowMlp::backward(Model& model, const float* x, const std::uint32_t* cols
     if (!last) {
       const auto& next = layers[l + 1];
       wt = wt_in_place(next) ? params + model.weight_offset(l + 1) : wt_[l + 1].data();
-      dz_next = dz_[l + 1].data();
+      const bool single = l + 1 == kernel_layers;
+      dz_next = single ? d_out : dz_[l + 1].data();
       next_out = next.out;
-      next_lanes = lanes_[l + 1];
+      next_lanes = single ? 1 : lanes_[l + 1];
     }
     const float* z = z_[l].data();
     const float* h = h_[l].data();

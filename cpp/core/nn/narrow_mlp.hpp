@@ -54,6 +54,10 @@ class NarrowMlp {
   void pack(const Model& model);
 
   std::vector<Kernels> kernels_;  // per layer
+  // A one-output linear last layer after 4 or 8 units computes four samples per vector (set for
+  // such nets only; the general kernels handle the rest).
+  void (*single_forward_)(const float* w, float b, const float* h, std::size_t n, float* out) = nullptr;
+  void (*single_grads_)(const float* d, const float* h, std::size_t n, float* dw, float* db) = nullptr;
 
   // Per layer: lanes (4 or 8, the padded width), one slot of that many floats per sample for the
   // pre-activations (written only where the activation reads them back), activations and gradients.

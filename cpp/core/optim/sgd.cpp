@@ -1,6 +1,8 @@
 // SGD with momentum, dampening, Nesterov and L2 weight decay (torch.optim.SGD, PyTorch 1.13).
+#include <type_traits>
 #include <vector>
 
+#include "kernels/sub_scaled.hpp"
 #include "optim/base.hpp"
 #include "optim/entry.hpp"
 
@@ -30,7 +32,11 @@ class Sgd final : public OptimizerBase<T> {
   void update(std::span<T> p, std::span<const T> grads, double lr) override {
     const T wd = T(h_.weight_decay), mom = T(h_.momentum), damp = T(1.0 - h_.dampening), step = T(lr);
     if (h_.weight_decay == 0.0 && h_.momentum == 0.0 && !h_.maximize) {  // plain GD: no per-element tests
-      for (std::size_t i = 0; i < p.size(); ++i) p[i] -= step * grads[i];
+      if constexpr (std::is_same_v<T, float>) {
+        sub_scaled(p.data(), grads.data(), step, p.size());
+      } else {
+        for (std::size_t i = 0; i < p.size(); ++i) p[i] -= step * grads[i];
+      }
       return;
     }
     for (std::size_t i = 0; i < p.size(); ++i) {

@@ -1,0 +1,30 @@
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <vector>
+
+#include "kernels/sum_squares.hpp"
+
+namespace {
+
+// The documented order: partial sums by index mod 4 in double, then (s0 + s1) + (s2 + s3).
+double reference(const std::vector<float>& v) {
+  double s[4] = {0.0, 0.0, 0.0, 0.0};
+  for (std::size_t i = 0; i < v.size(); ++i) s[i % 4] += static_cast<double>(v[i]) * v[i];
+  return (s[0] + s[1]) + (s[2] + s[3]);
+}
+
+TEST(KernelsSumSquares, FourPartialSumsInDoubleForEveryTail) {
+  for (const std::size_t n : {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 97}) {
+    std::vector<float> v(n);
+    for (std::size_t i = 0; i < n; ++i) v[i] = (static_cast<float>(i % 7) - 3.1f) * (i % 2 ? 1e-3f : 1.7f);
+    EXPECT_EQ(descent::sum_squares(v.data(), n), reference(v)) << n;
+  }
+}
+
+TEST(KernelsSumSquares, SquaresBeyondFloatRangeStayFinite) {
+  const std::vector<float> v = {0x1p70f, -0x1p71f, 0.f, 0.f, 1.f};  // squares past float's 2^128
+  EXPECT_EQ(descent::sum_squares(v.data(), v.size()), 0x1p140 + 0x1p142 + 1.0);
+}
+
+}  // namespace
