@@ -83,3 +83,17 @@ test('on a phone (390 px) the pictures come right under Play, before the setting
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling at 390 px (overflow ${overflow}px)`);
 });
+
+test('keyboard: Enter on Play leaves the focus on Pause, and Enter again on Play', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.locator('.legend .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  const focused = () => page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.tagName);
+  await page.getByTestId('play').focus();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('pause').waitFor({ state: 'visible' });
+  assert.equal(await focused(), 'pause');
+  await waitForStep(page, 20);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('play').waitFor({ state: 'visible' });
+  assert.equal(await focused(), 'play');
+});

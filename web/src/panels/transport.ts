@@ -51,17 +51,23 @@ export function transport(actions: TransportActions, speed: number) {
   const accuracyStat = stat('test accuracy', accuracy, 'share of test samples classified correctly');
   const r2Stat = stat('test R²', r2, '1 − residual / total sum of squares on the test set');
   const testStat = stat('test loss', testLoss, 'loss on held-out data');
+  // Huge but finite numbers do not say "diverged" by themselves.
+  const divergedStat = h('div', { class: 'stat warn', testid: 'diverged', title: 'the loss or the gradient stopped being a finite number; the numbers are the last finite ones', hidden: true },
+    h('span', { class: 'label', text: 'run 1' }), h('span', { class: 'value', text: 'diverged' }));
   const el = h('div', { class: 'transport', role: 'toolbar', 'aria-label': 'training controls' },
     h('div', { class: 'buttons' }, play, pause, step, reset),
     h('div', { class: 'speed' }, h('label', { for: speedInput.id, text: 'Speed' }), speedInput, speedText),
     h('div', { class: 'stats', 'aria-live': 'off' },
       stat('step', stepCount, 'optimizer steps taken'),
       h('div', { class: 'stat', title: 'loss over the whole training set' }, trainLabel, trainLoss),
-      testStat, accuracyStat, r2Stat));
+      testStat, accuracyStat, r2Stat, divergedStat));
 
+  // Play and Pause share one place: the focus moves with it, or a keyboard user would be left on nothing.
   function setPlaying(playing: boolean): void {
+    const focused = (playing ? play : pause).matches(':focus');
     play.hidden = playing;
     pause.hidden = !playing;
+    if (focused) (playing ? pause : play).focus();
   }
 
   function set(node: HTMLElement, text: string): void {
@@ -76,6 +82,7 @@ export function transport(actions: TransportActions, speed: number) {
     set(trainLoss, fmt(r.trainLoss));
     set(testLoss, fmt(r.testLoss));
     testStat.hidden = r.function;
+    divergedStat.hidden = !r.diverged;
     accuracyStat.hidden = r.function || r.regression;
     r2Stat.hidden = r.function || !r.regression;
     set(accuracy, r.regression || r.score === null || !Number.isFinite(r.score) ? '–' : `${(r.score * 100).toFixed(1)}%`);

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sharedBrowser, openPlayground } from './browser.js';
+
+const env = sharedBrowser();
+
+test('a learning rate far too big: the readouts say "diverged", not just show huge numbers', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.getByTestId('dataset').selectOption('plane');
+  await page.locator('.legend .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  await page.getByTestId('optimizer').selectOption('sgd');
+  const lr = page.locator('.run-card').first().getByLabel('lr', { exact: true });
+  await lr.fill('50');
+  await lr.press('Tab');
+  await page.locator('.legend .run-name', { hasText: 'lr 50' }).waitFor();
+  await page.locator('.legend .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  const diverged = page.getByTestId('diverged');
+  assert.equal(await diverged.isVisible(), false, 'nothing to report before training');
+  await page.getByTestId('play').click();
+  await page.locator('.legend .run-status', { hasText: /^diverged at step \d+$/ }).waitFor({ timeout: 20000 });
+  await diverged.waitFor({ state: 'visible' });
+  assert.equal(await diverged.textContent(), 'run 1diverged');
+  await page.getByTestId('play').waitFor({ state: 'visible' }); // the race is over
+  assert.deepEqual(env.browser.errors, []);
+});
