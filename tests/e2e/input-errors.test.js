@@ -68,3 +68,35 @@ test('an error caused far down the page is shown where the learner is', async ()
   const height = page.viewportSize().height;
   assert.ok(box && box.y >= 0 && box.y + box.height <= height, `the error is on screen: ${JSON.stringify(box)} in ${height}px`);
 });
+
+test('a value outside a field’s range shows the value that is used (300 units → 256, batch 0 → 2)', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  const set = async (label, value) => {
+    const input = page.getByLabel(label, { exact: true });
+    await input.fill(value);
+    await input.press('Tab');
+    return input;
+  };
+  assert.equal(await (await set('layer 1 units', '300')).inputValue(), '256');
+  assert.equal(await (await set('mini-batch size B', '0')).inputValue(), '2');
+  assert.equal(await (await set('training length', '0')).inputValue(), '1');
+  assert.equal(await (await set('L2 λ', '-1')).inputValue(), '0');
+  const state = await page.evaluate(() => JSON.parse(atob(decodeURIComponent(location.hash.slice(3)).replace(/-/g, '+').replace(/_/g, '/'))));
+  assert.deepEqual([state.model.hidden[0].units, state.batch_size, state.steps, state.regularization.l2], [256, 2, 1, 0]);
+});
+
+test('milestones that are not numbers are refused with an example, and the schedule stays as it was', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.getByLabel('run 1 schedule').selectOption('multistep');
+  const milestones = page.locator('.run-card').first().getByLabel('milestones');
+  const before = await milestones.inputValue();
+  await milestones.fill('abc');
+  await milestones.press('Tab');
+  const error = page.getByTestId('error');
+  await error.waitFor({ state: 'visible' });
+  assert.equal(await error.textContent(), 'milestones: enter whole numbers separated by commas, e.g. 30, 80; the last valid value is still used.');
+  assert.equal(await milestones.getAttribute('aria-invalid'), 'true');
+  await page.waitForTimeout(400);
+  assert.match(await page.locator('.legend .run-status').first().textContent(), /^step 0$/, 'the run is not broken');
+  assert.notEqual(before, '');
+});

@@ -1,5 +1,5 @@
 // Model: hidden layers (units, activation), initialisation, feature crosses, loss and L1/L2.
-import { clear, field, h, numberInput, section, select, uid } from '../ui/dom';
+import { clear, field, h, numberInput, section, select, uid, usedValue } from '../ui/dom';
 import type { PanelContext } from './context';
 
 const activations = ['relu', 'tanh', 'sigmoid', 'leaky_relu', 'elu', 'gelu', 'softplus', 'linear'];
@@ -29,7 +29,7 @@ export function modelPanel(ctx: PanelContext): { el: HTMLElement; render(): void
     s.model.hidden.forEach((layer, i) => {
       const units = numberInput(layer.units, { min: 1, max: 256, step: 1, 'aria-label': `layer ${i + 1} units` });
       units.addEventListener('change', () => ctx.store.update((st) => {
-        st.model.hidden[i].units = Math.max(1, Math.min(256, Math.round(Number(units.value))));
+        st.model.hidden[i].units = usedValue(units);
       }));
       const act = select(activations.map((a) => [a, a]), layer.activation, { 'aria-label': `layer ${i + 1} activation` });
       act.addEventListener('change', () => ctx.store.update((st) => {
@@ -72,7 +72,7 @@ export function modelPanel(ctx: PanelContext): { el: HTMLElement; render(): void
     }));
     const initSeed = numberInput(s.model.init_seed, { min: 0, step: 1 });
     initSeed.addEventListener('change', () => ctx.store.update((st) => {
-      st.model.init_seed = Math.round(Number(initSeed.value));
+      st.model.init_seed = usedValue(initSeed);
     }));
     body.appendChild(h('div', { class: 'row' }, field('Initialisation', init, 'how the weights start'), field('Init seed', initSeed, 'same seed ⇒ same initial weights')));
     const crossBox = h('div', { class: 'checks', role: 'group', 'aria-label': 'feature crosses' });
@@ -93,10 +93,10 @@ export function modelPanel(ctx: PanelContext): { el: HTMLElement; render(): void
     const l1 = numberInput(s.regularization.l1, { min: 0, step: 0.0001 });
     const l2 = numberInput(s.regularization.l2, { min: 0, step: 0.0001 });
     l1.addEventListener('change', () => ctx.store.update((st) => {
-      st.regularization.l1 = Math.max(0, Number(l1.value));
+      st.regularization.l1 = usedValue(l1);
     }));
     l2.addEventListener('change', () => ctx.store.update((st) => {
-      st.regularization.l2 = Math.max(0, Number(l2.value));
+      st.regularization.l2 = usedValue(l2);
     }));
     body.appendChild(h('div', { class: 'row' }, field('L1 λ', l1, 'adds λ·Σ|W| to the loss (weights only)'), field('L2 λ', l2, 'adds λ·ΣW² to the loss (weights only)')));
   }

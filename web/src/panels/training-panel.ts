@@ -1,5 +1,5 @@
 // Training: batch mode (full batch, mini-batch of B, SGD with B = 1), number of steps, seed and speed.
-import { clear, field, h, numberInput, section, select, uid } from '../ui/dom';
+import { clear, field, h, numberInput, section, select, uid, usedValue } from '../ui/dom';
 import type { PanelContext } from './context';
 
 export function trainingPanel(ctx: PanelContext): { el: HTMLElement; render(): void } {
@@ -20,7 +20,7 @@ export function trainingPanel(ctx: PanelContext): { el: HTMLElement; render(): v
         radio.checked = mode === value;
         radio.addEventListener('change', () => {
           ctx.store.update((st) => {
-            st.batch_size = value === 'full' ? 'full' : value === 'sgd' ? 1 : Math.max(2, Math.round(Number(size.value)));
+            st.batch_size = value === 'full' ? 'full' : value === 'sgd' ? 1 : usedValue(size);
           });
           render();
         });
@@ -28,14 +28,14 @@ export function trainingPanel(ctx: PanelContext): { el: HTMLElement; render(): v
       }
       size.disabled = mode !== 'mini';
       size.addEventListener('change', () => ctx.store.update((st) => {
-        st.batch_size = Math.max(2, Math.round(Number(size.value)));
+        st.batch_size = usedValue(size);
       }));
       body.append(h('div', { class: 'field' }, h('span', { class: 'label', text: 'Batch' }), group), field('Batch size B', size));
     }
     const byEpochs = s.problem === 'data' && s.epochs !== undefined;
     const steps = numberInput(byEpochs ? s.epochs! : s.steps, { min: 1, max: 1000000, step: 1, 'aria-label': 'training length' });
     steps.addEventListener('change', () => ctx.store.update((st) => {
-      const n = Math.max(1, Math.round(Number(steps.value)));
+      const n = usedValue(steps);
       if (st.epochs !== undefined && st.problem === 'data') st.epochs = n;
       else st.steps = n;
     }));
@@ -49,7 +49,7 @@ export function trainingPanel(ctx: PanelContext): { el: HTMLElement; render(): v
     });
     const seed = numberInput(s.seed, { min: 0, step: 1 });
     seed.addEventListener('change', () => ctx.store.update((st) => {
-      st.seed = Math.max(0, Math.round(Number(seed.value)));
+      st.seed = usedValue(seed);
     }));
     const length = s.problem === 'data'
       ? h('div', { class: 'field' }, h('span', { class: 'label', text: 'Train for' }), h('div', { class: 'pair' }, steps, unit))
@@ -62,8 +62,8 @@ export function trainingPanel(ctx: PanelContext): { el: HTMLElement; render(): v
       if (s.stop?.patience === undefined) patience.value = '';
       const setStop = () => ctx.store.update((st) => {
         const stop: NonNullable<typeof st.stop> = {};
-        if (target.value !== '') stop.target_loss = Math.max(0, Number(target.value));
-        if (patience.value !== '' && Number(patience.value) > 0) stop.patience = Math.round(Number(patience.value));
+        if (target.value !== '') stop.target_loss = usedValue(target);
+        if (patience.value !== '' && usedValue(patience) > 0) stop.patience = usedValue(patience);
         if (Object.keys(stop).length) st.stop = stop;
         else delete st.stop;
       });

@@ -74,6 +74,17 @@ export function numberInput(value: number, attrs: Attrs = {}): HTMLInputElement 
   return el;
 }
 
+// A number field's entry as used: rounded when its step is 1 and kept within its min and max. The
+// field then shows that value, so what it says never differs from what trains (300 units → 256).
+export function usedValue(input: HTMLInputElement): number {
+  let v = Number(input.value);
+  if (input.step === '1') v = Math.round(v);
+  if (input.min !== '') v = Math.max(Number(input.min), v);
+  if (input.max !== '') v = Math.min(Number(input.max), v);
+  if (String(v) !== input.value) input.value = String(v);
+  return v;
+}
+
 export function section(title: string, ...children: Child[]): HTMLElement {
   return h('section', { class: 'panel', 'aria-label': title }, h('h2', { text: title }), ...children);
 }

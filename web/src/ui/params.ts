@@ -27,7 +27,17 @@ export function paramFields(params: ParamSpec[], values: Options, onChange: (nam
       const list = Array.isArray(current) ? (current as number[]) : [];
       const input = h('input', { type: 'text', id, title: p.description, placeholder: 'e.g. 30, 80', inputmode: 'numeric' });
       input.value = list.join(', ');
-      input.addEventListener('change', () => onChange(p.name, input.value.split(/[\s,;]+/).filter(Boolean).map((v) => Math.round(Number(v)))));
+      input.addEventListener('change', () => {
+        const list = input.value.split(/[\s,;]+/).filter(Boolean).map(Number);
+        if (list.every(Number.isFinite)) {
+          input.removeAttribute('aria-invalid');
+          onChange(p.name, list.map(Math.round));
+          return;
+        }
+        input.setAttribute('aria-invalid', 'true');
+        const message = `${p.name}: enter whole numbers separated by commas, e.g. 30, 80; the last valid value is still used.`;
+        input.dispatchEvent(new CustomEvent('invalid-number', { bubbles: true, composed: true, detail: message }));
+      });
       control = input;
     } else if (p.type === 'pair') {
       const pair = (Array.isArray(current) ? current : p.default) as number[];
