@@ -23,3 +23,17 @@ test('a learning rate far too big: the readouts say "diverged", not just show hu
   await page.getByTestId('play').waitFor({ state: 'visible' }); // the race is over
   assert.deepEqual(env.browser.errors, []);
 });
+
+test('the "learning rate too big" lesson: the run whose loss explodes is marked diverging before it overflows', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.locator('.presets > summary').click();
+  await page.locator('.preset', { hasText: 'Learning rate too small / too big' }).click();
+  const third = page.locator('.legend li').nth(2);
+  await third.locator('.run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  assert.equal(await page.getByTestId('landscape').getByText('Click to start from another point').isVisible(), false, 'θ0/θ1 of a data set have no start to click');
+  await page.getByTestId('play').click();
+  await third.locator('.run-status', { hasText: /^step \d+ — diverging: the loss is \S+ times its start$/ }).waitFor({ timeout: 20000 });
+  assert.equal(await third.getAttribute('class'), 'bad');
+  assert.match(await page.locator('.legend li').nth(1).locator('.run-status').textContent(), /^(step|done after) \d+( steps)?$/, 'the good run is not marked');
+  assert.deepEqual(env.browser.errors, []);
+});

@@ -221,11 +221,12 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     },
   });
 
+  const landscapeHint = h('p', { class: 'muted small', text: 'Click to start from another point.' });
   const dataFigure = h('figure', { class: 'view', testid: 'data-view' }, h('figcaption', { text: 'Model and data' }), dataView.canvas);
   const landscapeFigure = h('figure', { class: 'view', testid: 'landscape' },
     h('figcaption', {}, 'Loss landscape ', h('span', { class: 'check small' }, internals, h('label', { for: internals.id, text: 'show optimizer state', title: 'arrow: momentum (next step’s direction); dashed ellipse: per-coordinate step scale 1/√v of adaptive optimizers' }))),
     landscape.canvas,
-    h('p', { class: 'muted small', text: 'Click to start from another point (test functions).' }));
+    landscapeHint);
   const viewsEl = h('section', { class: 'panel views', 'aria-label': 'Views' },
     h('h2', { text: 'What the runs are doing' }),
     lesson,
@@ -359,6 +360,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       // Show only the pictures this problem has: a test function has no data, most data no landscape.
       dataFigure.hidden = s.task === 'function';
       landscapeFigure.hidden = !s.landscape;
+      landscapeHint.hidden = s.task !== 'function'; // only a test function's start can be moved
     } catch (e) {
       summary = null;
       if (newFile && lastGood) {

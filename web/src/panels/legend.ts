@@ -19,12 +19,25 @@ export function describeRun(run: Run): string {
   return parts.join(' · ');
 }
 
+// How many times the whole-training-set loss has grown since the first evaluation (1 if unknown).
+function lossGrowth(run: Run): number {
+  const first = run.evals[0]?.trainLoss;
+  const last = run.latest()?.trainLoss;
+  return first !== undefined && last !== undefined && first > 0 ? last / first : 1;
+}
+
+// A loss grown ten-thousandfold is diverging, although it has not overflowed (yet): say so, as
+// the engine only stops a run at the first value that is not finite.
+export function isDiverging(run: Run): boolean {
+  return run.divergedAt === null && lossGrowth(run) >= 1e4;
+}
+
 export function status(run: Run): string {
   if (run.error) return run.error;
   if (run.divergedAt !== null) return `diverged at step ${run.divergedAt}`;
-  if (run.done) return `done after ${run.step} steps`;
   if (!run.summary) return 'starting…';
-  return `step ${run.step}`;
+  const diverging = isDiverging(run) ? ` — diverging: the loss is ${formatNumber(lossGrowth(run), 2)} times its start` : '';
+  return run.done ? `done after ${run.step} steps${diverging}` : `step ${run.step}${diverging}`;
 }
 
 export function legend() {
@@ -62,7 +75,7 @@ export function legend() {
         if (!Number.isNaN(e.testLoss)) metrics.push(`test ${formatNumber(e.testLoss)}`);
         if (!Number.isNaN(e.score)) metrics.push(regression ? `R² ${formatNumber(e.score)}` : `acc ${(e.score * 100).toFixed(1)}%`);
       }
-      const bad = run.error !== null || run.divergedAt !== null;
+      const bad = run.error !== null || run.divergedAt !== null || isDiverging(run);
       row.li.className = bad ? 'bad' : '';
       row.status.className = bad ? 'run-status warn' : 'run-status';
       set(row.name, `Run ${run.index + 1}: ${describeRun(run)}`);
