@@ -29,7 +29,7 @@ using Source = NarrowMlp::Source;
 // the playground's default, has its own instantiation; the other kinds share one and branch per
 // vector (predictably: one kind per call), which keeps the module small.
 template <int V, bool Tanh>
-void forward_layer(const float* w, const float* b, int in, int out, Activation act, Source src, std::size_t n,
+void forward_layer(const float* w, const float* b, int in, int out, Activation act, const Source& src, std::size_t n,
                    float* z, float* h) {
   constexpr int L = 4 * V;
   const Kind kind = Tanh ? Kind::tanh : kind_of(act);
@@ -121,7 +121,7 @@ void store_lanes(float* dst, const f32x4* acc, int out) {
 // dW = dZ·Xᵀ and db = row sums of dZ, each element summed over the samples in order from zero (gemm
 // and row_sums). Four inputs at a time: eight accumulators stay in registers.
 template <int V>
-void weight_grads(const float* dz, int in, int out, Source src, std::size_t n, float* dw, float* db) {
+void weight_grads(const float* dz, int in, int out, const Source& src, std::size_t n, float* dw, float* db) {
   constexpr int L = 4 * V;
   int p = 0;
   for (; p + 4 <= in; p += 4) {

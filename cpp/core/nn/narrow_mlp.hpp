@@ -1,11 +1,12 @@
 #pragma once
 // Forward and backward passes for networks whose layers are all at most 8 units wide (the
 // playground's nets), one sample at a time with a layer's units in the lanes of one or two f32x4
-// vectors. At this size the general path's per-layer kernel calls, views, workspace passes and
-// transposed copies cost more than the arithmetic. The arithmetic is the general path's (Model::
-// forward and backward with gemm, row_sums and the activation kernels): every sum from zero in the
-// same order, separate multiply and add, the same activation and derivative formulas. Lane-wise
-// operations give a value the same bits in any lane, so parameters and losses match bit for bit.
+// vectors (a one-output last layer: four samples per vector instead). At this size the general
+// path's per-layer kernel calls, views, workspace passes and transposed copies cost more than the
+// arithmetic. The arithmetic is the general path's (Model::forward and backward with gemm, row_sums
+// and the activation kernels): every sum from zero in the same order, separate multiply and add,
+// the same activation and derivative formulas. Lane-wise operations give a value the same bits in
+// any lane, so parameters and losses match bit for bit.
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -43,11 +44,11 @@ class NarrowMlp {
   // and with these inlined into the trainer's step V8's register allocation made a 2-8-8-1 step 25 %
   // slower.
   struct Kernels {
-    void (*forward)(const float* w, const float* b, int in, int out, Activation act, Source src, std::size_t n,
+    void (*forward)(const float* w, const float* b, int in, int out, Activation act, const Source& src, std::size_t n,
                     float* z, float* h);
     void (*delta)(const float* wt, const float* dz_next, int next_out, int next_lanes, const float* d_out, int out,
                   Activation act, const float* z, const float* h, std::size_t n, float* dz);
-    void (*weight_grads)(const float* dz, int in, int out, Source src, std::size_t n, float* dw, float* db);
+    void (*weight_grads)(const float* dz, int in, int out, const Source& src, std::size_t n, float* dw, float* db);
   };
 
  private:
