@@ -3,6 +3,7 @@
 // minima and what the page needs to draw them.
 #include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -15,10 +16,11 @@ struct Minimum {
 };
 
 struct TestFunction {
-  std::string name;
-  std::string title;
-  std::string formula_latex;
-  std::string description;
+  // Views of literals (like ParamSpec's texts): no construction code in the WebAssembly module.
+  std::string_view name;
+  std::string_view title;
+  std::string_view formula_latex;
+  std::string_view description;
   double (*value)(double x, double y);
   std::array<double, 2> (*gradient)(double x, double y);
   std::vector<Minimum> minima;    // empty when the function has none (saddle)

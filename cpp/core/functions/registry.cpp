@@ -11,7 +11,7 @@ const TestFunction& find_function(const std::string& name) {
       if (f.name == name) return f;
   std::string names;
   for (const auto* list : {&golden_functions(), &teaching_functions()})
-    for (const auto& f : *list) names += (names.empty() ? "" : ", ") + f.name;
+    for (const auto& f : *list) names.append(names.empty() ? "" : ", ").append(f.name);
   throw std::invalid_argument("function: unknown test function \"" + name + "\" (allowed: " + names + ")");
 }
 

@@ -71,7 +71,7 @@ void Adam<T>::update(std::span<T> p, std::span<const T> grads, double lr) {
 template class Adam<float>;
 template class Adam<double>;
 
-std::vector<ParamSpec> adam_params(double default_weight_decay, const std::string& weight_decay_text) {
+std::vector<ParamSpec> adam_params(double default_weight_decay, std::string_view weight_decay_text) {
   return {lr_param(1e-3, "Learning rate γ."),
           betas_param(0.9, 0.999),
           eps_param(1e-8, "ε added to the bias-corrected √v̂ (outside the square root) for numerical stability."),

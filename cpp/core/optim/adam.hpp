@@ -30,6 +30,6 @@ class Adam final : public OptimizerBase<T> {
 extern template class Adam<float>;
 extern template class Adam<double>;
 
-std::vector<ParamSpec> adam_params(double default_weight_decay, const std::string& weight_decay_text);
+std::vector<ParamSpec> adam_params(double default_weight_decay, std::string_view weight_decay_text);
 
 }  // namespace descent::optim

@@ -3,6 +3,7 @@
 // factories. The registry lists the entries explicitly (no static-initialisation tricks).
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "optim/optimizer.hpp"
@@ -11,10 +12,11 @@
 namespace descent::optim {
 
 struct OptimizerEntry {
-  std::string name;
-  std::string title;
-  std::string summary;
-  std::string update_latex;
+  // Views of literals, like ParamSpec's texts.
+  std::string_view name;
+  std::string_view title;
+  std::string_view summary;
+  std::string_view update_latex;
   std::vector<ParamSpec> params;
   std::unique_ptr<Optimizer<float>> (*make_float)(const nlohmann::json& hyper);
   std::unique_ptr<Optimizer<double>> (*make_double)(const nlohmann::json& hyper);
@@ -34,10 +36,10 @@ const OptimizerEntry& radam_entry();
 const OptimizerEntry& lion_entry();
 
 // Option-table rows used by several optimizers, with PyTorch's ranges.
-ParamSpec lr_param(double default_lr, const std::string& description);
+ParamSpec lr_param(double default_lr, std::string_view description);
 ParamSpec betas_param(double beta1, double beta2);
-ParamSpec eps_param(double default_eps, const std::string& description);
-ParamSpec weight_decay_param(double default_wd, const std::string& description);
+ParamSpec eps_param(double default_eps, std::string_view description);
+ParamSpec weight_decay_param(double default_wd, std::string_view description);
 ParamSpec maximize_param();
 
 }  // namespace descent::optim

@@ -65,9 +65,9 @@ json check_value(const json& v, const ParamSpec& p, const std::string& where) {
     }
     case ParamKind::Choice: {
       std::string allowed;
-      for (const auto& c : p.choices) allowed += (allowed.empty() ? "" : ", ") + c;
+      for (const auto c : p.choices) allowed.append(allowed.empty() ? "" : ", ").append(c);
       if (!v.is_string()) fail(where, "expected one of " + allowed + ", got " + json_type(v));
-      for (const auto& c : p.choices)
+      for (const auto c : p.choices)
         if (v.get<std::string>() == c) return v;
       fail(where, "unknown value " + v.dump() + " (allowed: " + allowed + ")");
     }
@@ -102,14 +102,15 @@ json resolve_params(const json& spec, const std::vector<ParamSpec>& params, cons
     for (const auto& p : params) known = known || p.name == key;
     if (!known) {
       std::string allowed;
-      for (const auto& p : params) allowed += (allowed.empty() ? "" : ", ") + p.name;
+      for (const auto& p : params) allowed.append(allowed.empty() ? "" : ", ").append(p.name);
       fail(path + "." + key, "unknown option for " + owner + " (allowed: " + (allowed.empty() ? "none" : allowed) + ")");
     }
   }
   json out = json::object();
   for (const auto& p : params) {
-    const auto it = spec.find(p.name);
-    out[p.name] = it == spec.end() ? p.default_value : check_value(*it, p, path + "." + p.name);
+    const std::string name(p.name);
+    const auto it = spec.find(name);
+    out[name] = it == spec.end() ? p.default_value : check_value(*it, p, path + "." + name);
   }
   return out;
 }

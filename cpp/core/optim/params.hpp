@@ -3,6 +3,7 @@
 // default filling and the catalog the page builds its forms from, so they cannot drift apart.
 #include <limits>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -11,16 +12,18 @@ namespace descent {
 
 enum class ParamKind { Number, Integer, Boolean, Pair, Choice, IntList };
 
+// The tables are static and their texts views of string literals: std::string members would be
+// built at run time by kilobytes of code in the WebAssembly module.
 struct ParamSpec {
-  std::string name;
+  std::string_view name;
   ParamKind kind = ParamKind::Number;
   nlohmann::json default_value;  // null only together with `nullable`
-  std::string description = {};
+  std::string_view description = {};
   double min = -std::numeric_limits<double>::infinity();
   double max = std::numeric_limits<double>::infinity();
   bool min_open = false;  // true: the bound itself is excluded
   bool max_open = false;
-  std::vector<std::string> choices = {};  // ParamKind::Choice only
+  std::vector<std::string_view> choices = {};  // ParamKind::Choice only
   bool nullable = false;             // null means "derive from context" (documented per option)
 };
 

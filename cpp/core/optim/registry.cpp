@@ -19,7 +19,7 @@ const std::array<const OptimizerEntry*, 10>& entries() {
 
 const OptimizerEntry& find_entry(const nlohmann::json& spec) {
   std::string names;
-  for (const auto* e : entries()) names += (names.empty() ? "" : ", ") + e->name;
+  for (const auto* e : entries()) names.append(names.empty() ? "" : ", ").append(e->name);
   if (!spec.is_object()) throw std::invalid_argument("optimizer: expected an object like {\"name\": \"adam\", ...}");
   const auto it = spec.find("name");
   if (it == spec.end()) throw std::invalid_argument("optimizer.name: missing (allowed: " + names + ")");
@@ -30,7 +30,7 @@ const OptimizerEntry& find_entry(const nlohmann::json& spec) {
 }
 
 nlohmann::json resolve(const OptimizerEntry& e, const nlohmann::json& spec) {
-  auto hyper = resolve_params(spec, e.params, "optimizer", e.name);
+  auto hyper = resolve_params(spec, e.params, "optimizer", std::string(e.name));
   if (e.check) e.check(hyper, "optimizer");
   return hyper;
 }
@@ -59,7 +59,7 @@ nlohmann::json optimizer_catalog() {
 
 namespace optim {
 
-ParamSpec lr_param(double default_lr, const std::string& description) {
+ParamSpec lr_param(double default_lr, std::string_view description) {
   return {.name = "lr", .default_value = default_lr, .description = description, .min = 0.0};
 }
 
@@ -70,11 +70,11 @@ ParamSpec betas_param(double beta1, double beta2) {
           .min = 0.0, .max = 1.0, .max_open = true};
 }
 
-ParamSpec eps_param(double default_eps, const std::string& description) {
+ParamSpec eps_param(double default_eps, std::string_view description) {
   return {.name = "eps", .default_value = default_eps, .description = description, .min = 0.0};
 }
 
-ParamSpec weight_decay_param(double default_wd, const std::string& description) {
+ParamSpec weight_decay_param(double default_wd, std::string_view description) {
   return {.name = "weight_decay", .default_value = default_wd, .description = description, .min = 0.0};
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "optim/params.hpp"
@@ -11,10 +12,11 @@
 namespace descent::sched {
 
 struct ScheduleEntry {
-  std::string name;
-  std::string title;
-  std::string summary;
-  std::string formula_latex;
+  // Views of literals, like ParamSpec's texts.
+  std::string_view name;
+  std::string_view title;
+  std::string_view summary;
+  std::string_view formula_latex;
   std::vector<ParamSpec> params;
   // `params` are resolved (validated, defaults filled); base_lr is the optimizer's lr.
   std::unique_ptr<Schedule> (*make)(const nlohmann::json& params, double base_lr);

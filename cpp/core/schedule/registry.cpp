@@ -22,14 +22,14 @@ const std::array<const ScheduleEntry*, 12>& entries() {
 std::unique_ptr<Schedule> make_schedule(const nlohmann::json& spec, double base_lr) {
   if (spec.is_null()) return sched::constant_entry().make(nlohmann::json::object(), base_lr);
   std::string names;
-  for (const auto* e : entries()) names += (names.empty() ? "" : ", ") + e->name;
+  for (const auto* e : entries()) names.append(names.empty() ? "" : ", ").append(e->name);
   if (!spec.is_object()) throw std::invalid_argument("schedule: expected null or an object like {\"name\": \"cosine\", ...}");
   const auto it = spec.find("name");
   if (it == spec.end()) throw std::invalid_argument("schedule.name: missing (allowed: " + names + ")");
   if (!it->is_string()) throw std::invalid_argument("schedule.name: expected a string (allowed: " + names + ")");
   for (const auto* e : entries()) {
     if (e->name != it->get<std::string>()) continue;
-    const auto params = resolve_params(spec, e->params, "schedule", e->name);
+    const auto params = resolve_params(spec, e->params, "schedule", std::string(e->name));
     if (e->check) e->check(params, "schedule");
     return e->make(params, base_lr);
   }
