@@ -100,3 +100,22 @@ test('milestones that are not numbers are refused with an example, and the sched
   assert.match(await page.locator('.legend .run-status').first().textContent(), /^step 0$/, 'the run is not broken');
   assert.notEqual(before, '');
 });
+
+test('a link to a CSV experiment asks for the file, and the file uploaded again keeps the link’s settings', async () => {
+  const first = await openPlayground(env.browser, env.server);
+  await upload(first, 'people.csv', good);
+  await first.locator('.notes li', { hasText: '2 classes: a, b' }).waitFor({ timeout: 20000 });
+  const fraction = first.getByLabel('Test fraction');
+  await fraction.fill('0.5');
+  await fraction.press('Tab');
+  await first.locator('.notes li', { hasText: 'split 2 training / 4 test rows' }).waitFor({ timeout: 20000 });
+  const link = first.url();
+  const page = await openPlayground(env.browser, env.server, `#${link.split('#')[1]}`);
+  await page.getByTestId('error').filter({ hasText: 'upload it again' }).waitFor();
+  assert.equal(await page.getByLabel('Samples').count(), 0, 'no fields of generated data sets');
+  await page.getByText('upload the file again below').waitFor();
+  await upload(page, 'people.csv', good);
+  await page.locator('.notes li', { hasText: 'split 2 training / 4 test rows' }).waitFor({ timeout: 20000 });
+  assert.equal(await page.getByLabel('Test fraction').inputValue(), '0.5');
+  await page.getByTestId('error').waitFor({ state: 'hidden' });
+});

@@ -104,8 +104,14 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
       ctx.showError(`${name} is empty: a CSV needs a header row and data rows.`);
       return;
     }
+    // A link to a CSV experiment waits for its file: the file it gets keeps the link's settings.
+    const awaited = ctx.store.state.data.source === 'csv' && !ctx.csv;
     ctx.setCsv({ name, text, preview: previewCsv(text) });
-    chooseSource('csv');
+    if (!awaited) chooseSource('csv');
+    else {
+      ctx.store.update(() => {});
+      render();
+    }
   }
 
   function upload(): HTMLElement {
@@ -200,6 +206,7 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
       body.appendChild(h('div', { class: 'row' }, field('Start x', x0), field('Start y', y0)));
       body.appendChild(h('p', { class: 'hint', text: 'Tip: click the landscape to choose the start point.' }));
     } else if (s.data.source === 'csv' && ctx.csv) body.appendChild(csvSettings());
+    else if (s.data.source === 'csv') body.appendChild(h('p', { class: 'hint', text: 'Links keep the settings of a CSV experiment, not the file: upload the file again below.' }));
     else if (bundledSources.includes(s.data.source)) {
       body.appendChild(h('div', { class: 'row' },
         numberField('Test fraction', 'test_fraction', { min: 0, max: 0.9, step: 0.05 }, 'share of rows held out for testing'),
