@@ -6,24 +6,29 @@
 
 #include "kernels/adam_update.hpp"
 #include "optim/optimizer.hpp"
+#include "random.hpp"
 #include "simd_levels.hpp"
 
 namespace {
 
-const descent::AdamCoefficients kCoeff{0.9f, 0.1f, 0.999f, 0.001f, 0.01f, 0.3f, 1e-8f,
+const descent::AdamCoefficients kCoeff{0.9f, 0.1f, 0.999f, 0.001f, 0.0123f, 0.0447f, 1e-8f,
                                        std::numeric_limits<float>::min()};
 
 class KernelsAdamUpdateLevels : public SimdLevelTest {};
 DESCENT_FOR_EVERY_SIMD_LEVEL(KernelsAdamUpdateLevels);
 
 TEST_P(KernelsAdamUpdateLevels, SimdLanesAndTailFollowTheScalarFormula) {
-  const std::size_t n = 39;  // two sixteen-lane blocks, a four-lane block and a tail of three
+  // 16-lane blocks (64) or 8-lane blocks (128), then four lanes and a tail of three. Random values
+  // over many elements, so that a reordered or fused operation in any lane changes some bits; the
+  // parameters as small as the step, so that a last bit of the step is not rounded away.
+  const std::size_t n = 1031;
   std::vector<float> p(n), g(n), m(n), v(n);
+  descent::Rng rng(11);
   for (std::size_t i = 0; i < n; ++i) {
-    p[i] = 0.1f * static_cast<float>(i) - 0.5f;
-    g[i] = 0.37f * static_cast<float>(i % 4) - 0.6f;
-    m[i] = 0.01f * static_cast<float>(i);
-    v[i] = 0.002f * static_cast<float>(i);
+    p[i] = static_cast<float>(rng.uniform(-1e-3, 1e-3));
+    g[i] = static_cast<float>(rng.uniform(-2, 2));
+    m[i] = static_cast<float>(rng.uniform(-0.5, 0.5));
+    v[i] = static_cast<float>(rng.uniform(0, 0.3));
   }
   auto p2 = p, m2 = m, v2 = v;
   descent::adam_update(p.data(), g.data(), m.data(), v.data(), n, kCoeff);
@@ -38,7 +43,7 @@ TEST_P(KernelsAdamUpdateLevels, SimdLanesAndTailFollowTheScalarFormula) {
 }
 
 TEST_P(KernelsAdamUpdateLevels, DecayingMomentsNeverBecomeSubnormal) {
-  const std::size_t n = 22;  // every path: sixteen, four and single lanes
+  const std::size_t n = 22;  // every path: sixteen or eight, four and single lanes
   std::vector<float> p(n, 1.f), g(n, 0.f), m(n, 1e-30f), v(n, 1e-36f);
   for (int step = 0; step < 6000; ++step) {
     descent::adam_update(p.data(), g.data(), m.data(), v.data(), n, kCoeff);

@@ -44,6 +44,9 @@ struct Shape {
 // and 32 (10, 17, 31, 33, 48), every column tail (n = 13 … 23), m > 256 and n > 240, and W3's
 // products (forward 256 × 128 × 784, Wᵀ·dZ 256 × 128 × 10, dZ·Hᵀ 256 × 784 × 128 and 10 × 256 × 128);
 // output layers of one to three rows, with column tails and a B too big for the transposed copy.
+// The 256-bit kernel (16 × 6 tiles, 8-row vectors, MC = 128) meets the same shapes as 8- and 16-row
+// panels with masked tails, every column tail (n mod 6), m > 128 (257: a one-row last block) and
+// output layers across 32-column passes.
 const Shape kShapes[] = {{1, 1, 1},     {3, 5, 7},      {2, 11, 5},     {3, 4, 1},      {8, 10, 2},
                          {6, 9, 3},     {1, 10, 8},     {8, 4, 256},    {12, 6, 5},     {13, 5, 9},
                          {70, 3, 513},  {5, 2, 17000},  {13, 7, 300},   {70, 9, 513},   {257, 130, 33},

@@ -12,7 +12,7 @@ class KernelsRowSumsLevels : public SimdLevelTest {};
 DESCENT_FOR_EVERY_SIMD_LEVEL(KernelsRowSumsLevels);
 
 TEST_P(KernelsRowSumsLevels, SumsEachRowInColumnOrder) {
-  const std::ptrdiff_t m = 39, n = 7, ld = 41;  // two 16-row blocks, a 4-row block, a tail of 3; ld > m
+  const std::ptrdiff_t m = 39, n = 7, ld = 41;  // 16- or 8-row blocks, a 4-row block, a tail of 3; ld > m
   std::vector<float> x(static_cast<std::size_t>(ld * n));
   for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<float>(i % 13) * 0.37f - 2.1f;
   std::vector<float> out(static_cast<std::size_t>(m));

@@ -9,7 +9,8 @@
 class SimdLevelTest : public ::testing::TestWithParam<descent::kernels::SimdLevel> {
  protected:
   void SetUp() override {
-    if (!descent::kernels::simd_level_supported(GetParam())) GTEST_SKIP() << "this CPU lacks AVX-512F";
+    if (!descent::kernels::simd_level_supported(GetParam()))
+      GTEST_SKIP() << "this CPU lacks " << descent::kernels::simd_level_name(GetParam());
     saved_ = descent::kernels::simd_level();
     descent::kernels::set_simd_level_for_testing(GetParam());
   }
@@ -21,10 +22,9 @@ class SimdLevelTest : public ::testing::TestWithParam<descent::kernels::SimdLeve
   descent::kernels::SimdLevel saved_ = descent::kernels::SimdLevel::portable;
 };
 
-#define DESCENT_FOR_EVERY_SIMD_LEVEL(Suite)                                                                      \
-  INSTANTIATE_TEST_SUITE_P(Levels, Suite,                                                                        \
-                           ::testing::Values(descent::kernels::SimdLevel::portable,                              \
-                                             descent::kernels::SimdLevel::avx512),                               \
-                           [](const auto& info) {                                                                \
-                             return info.param == descent::kernels::SimdLevel::portable ? "portable" : "avx512"; \
-                           })
+#define DESCENT_FOR_EVERY_SIMD_LEVEL(Suite)                                                                   \
+  INSTANTIATE_TEST_SUITE_P(Levels, Suite,                                                                     \
+                           ::testing::Values(descent::kernels::SimdLevel::portable,                           \
+                                             descent::kernels::SimdLevel::avx2,                               \
+                                             descent::kernels::SimdLevel::avx512),                            \
+                           [](const auto& info) { return descent::kernels::simd_level_name(info.param); })

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kernels/gemm_avx2.hpp"
 #include "kernels/gemm_avx512.hpp"
 #include "kernels/simd.hpp"
 #include "kernels/simd_level.hpp"
@@ -17,8 +18,8 @@ constexpr std::ptrdiff_t kKC = 256, kMC = 64, kNC = 256;
 // One pair per thread: `descent sweep` trains runs on several threads at once. Sized for the widest
 // kernel; 64-byte aligned for its 512-bit loads.
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
-constexpr std::ptrdiff_t kAPack = std::max(kMC * kKC, kernels::kAvx512APack);
-constexpr std::ptrdiff_t kBPack = std::max(kKC * kNC, kernels::kAvx512BPack);
+constexpr std::ptrdiff_t kAPack = std::max({kMC * kKC, kernels::kAvx2APack, kernels::kAvx512APack});
+constexpr std::ptrdiff_t kBPack = std::max({kKC * kNC, kernels::kAvx2BPack, kernels::kAvx512BPack});
 #else
 constexpr std::ptrdiff_t kAPack = kMC * kKC, kBPack = kKC * kNC;
 #endif
@@ -277,9 +278,9 @@ void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a
   }
   if (m < 4) {
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
-    if (kernels::simd_level() == kernels::SimdLevel::avx512 &&
-        kernels::gemm_few_rows_avx512(m, n, k, a, b, c, ldc, g_b_pack))
-      return;
+    const kernels::SimdLevel level = kernels::simd_level();
+    if (level == kernels::SimdLevel::avx512 && kernels::gemm_few_rows_avx512(m, n, k, a, b, c, ldc, g_b_pack)) return;
+    if (level == kernels::SimdLevel::avx2 && kernels::gemm_few_rows_avx2(m, n, k, a, b, c, ldc, g_b_pack)) return;
 #endif
     gemm_few_rows(m, n, k, a, b, c, ldc);
     return;
@@ -289,9 +290,10 @@ void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a
     return;
   }
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
-  if (kernels::simd_level() == kernels::SimdLevel::avx512) {
-    kernels::gemm_packed_avx512(m, n, k, a, b, c, ldc, g_a_pack, g_b_pack);
-    return;
+  switch (kernels::simd_level()) {
+    case kernels::SimdLevel::avx512: kernels::gemm_packed_avx512(m, n, k, a, b, c, ldc, g_a_pack, g_b_pack); return;
+    case kernels::SimdLevel::avx2: kernels::gemm_packed_avx2(m, n, k, a, b, c, ldc, g_a_pack, g_b_pack); return;
+    case kernels::SimdLevel::portable: break;
   }
 #endif
   gemm_packed(m, n, k, a, b, c, ldc);

@@ -7,11 +7,16 @@ namespace descent::kernels {
 
 enum class SimdLevel {
   portable,  // simd.hpp's four lanes: SSE2, WebAssembly SIMD or plain C++
+  avx2,      // 256-bit AVX2, for the many x86-64 CPUs without AVX-512 (multiply and add kept separate)
   avx512,    // 512-bit AVX-512F (multiply and add kept separate: never FMA)
 };
 
+// The widest supported level, unless the environment variable DESCENT_SIMD (portable, avx2 or
+// avx512, read once at start-up) asks for a narrower one: to measure what a CPU without AVX-512 or
+// AVX2 gets from the same binary.
 SimdLevel simd_level();
 bool simd_level_supported(SimdLevel level);
+const char* simd_level_name(SimdLevel level);
 // For tests that compare the levels; not thread-safe, and `level` must be supported.
 void set_simd_level_for_testing(SimdLevel level);
 
