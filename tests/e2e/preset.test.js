@@ -14,6 +14,12 @@ test('the tutorial preset loads and runs its 1000 steps of gradient descent', as
   await page.getByTestId('play').click();
   await page.locator('.legend .run-status', { hasText: 'done after 1000 steps' }).waitFor({ timeout: 60000 });
   assert.equal(await page.getByTestId('step-count').textContent(), '1000');
+  // Five points hold none out: no empty test readouts, the training R² instead.
+  assert.equal(await page.getByTestId('test-loss').isVisible(), false);
+  assert.equal(await page.getByTestId('test-r2').isVisible(), false);
+  assert.ok(await page.getByTestId('train-score').isVisible());
+  const r2 = Number(await page.getByTestId('train-score').textContent());
+  assert.ok(r2 > 0.9 && r2 < 1, `train R² of the fitted line: ${r2}`);
   assert.ok((await canvasColours(page.getByTestId('landscape').locator('canvas'))) > 5, 'θ0/θ1 landscape with the path');
   assert.deepEqual(env.browser.errors, []);
 });

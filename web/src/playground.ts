@@ -304,6 +304,8 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
         trainLoss: isFunction ? lastLoss : (e?.trainLoss ?? null),
         testLoss: e?.testLoss ?? null,
         score: e?.score ?? null,
+        trainScore: e?.trainScore ?? null,
+        hasTest: !summary || summary.nTest > 0,
         regression: regression(),
         function: isFunction,
         diverged: first?.divergedAt !== null && first?.divergedAt !== undefined,

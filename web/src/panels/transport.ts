@@ -15,6 +15,8 @@ export interface Readout {
   trainLoss: number | null;
   testLoss: number | null;
   score: number | null;
+  trainScore: number | null;
+  hasTest: boolean; // false: no rows were held out (e.g. the five points), so the training score is shown
   regression: boolean;
   function: boolean;
   diverged: boolean;
@@ -51,6 +53,9 @@ export function transport(actions: TransportActions, speed: number) {
   const accuracyStat = stat('test accuracy', accuracy, 'share of test samples classified correctly');
   const r2Stat = stat('test R²', r2, '1 − residual / total sum of squares on the test set');
   const testStat = stat('test loss', testLoss, 'loss on held-out data');
+  const trainScore = h('output', { testid: 'train-score', class: 'value', text: '–' });
+  const trainScoreLabel = h('span', { class: 'label', text: 'train R²' });
+  const trainScoreStat = h('div', { class: 'stat', title: 'this data set holds no rows out for testing: the score on the training rows', hidden: true }, trainScoreLabel, trainScore);
   // Huge but finite numbers do not say "diverged" by themselves.
   const divergedStat = h('div', { class: 'stat warn', testid: 'diverged', title: 'the loss or the gradient stopped being a finite number; the numbers are the last finite ones', hidden: true },
     h('span', { class: 'label', text: 'run 1' }), h('span', { class: 'value', text: 'diverged' }));
@@ -60,7 +65,7 @@ export function transport(actions: TransportActions, speed: number) {
     h('div', { class: 'stats', 'aria-live': 'off' },
       stat('step', stepCount, 'optimizer steps taken'),
       h('div', { class: 'stat', title: 'loss over the whole training set' }, trainLabel, trainLoss),
-      testStat, accuracyStat, r2Stat, divergedStat));
+      testStat, accuracyStat, r2Stat, trainScoreStat, divergedStat));
 
   // Play and Pause share one place: the focus moves with it, or a keyboard user would be left on nothing.
   function setPlaying(playing: boolean): void {
@@ -81,10 +86,14 @@ export function transport(actions: TransportActions, speed: number) {
     set(trainLabel, r.function ? 'f(x, y)' : 'train loss');
     set(trainLoss, fmt(r.trainLoss));
     set(testLoss, fmt(r.testLoss));
-    testStat.hidden = r.function;
+    testStat.hidden = r.function || !r.hasTest;
     divergedStat.hidden = !r.diverged;
-    accuracyStat.hidden = r.function || r.regression;
-    r2Stat.hidden = r.function || !r.regression;
+    accuracyStat.hidden = r.function || r.regression || !r.hasTest;
+    r2Stat.hidden = r.function || !r.regression || !r.hasTest;
+    trainScoreStat.hidden = r.function || r.hasTest;
+    set(trainScoreLabel, r.regression ? 'train R²' : 'train accuracy');
+    const ts = r.trainScore;
+    set(trainScore, ts === null || !Number.isFinite(ts) ? '–' : r.regression ? fmt(ts) : `${(ts * 100).toFixed(1)}%`);
     set(accuracy, r.regression || r.score === null || !Number.isFinite(r.score) ? '–' : `${(r.score * 100).toFixed(1)}%`);
     set(r2, r.regression ? fmt(r.score) : '–');
   };
