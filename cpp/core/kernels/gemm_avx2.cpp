@@ -96,6 +96,25 @@ DESCENT_AVX2 void pack_b(const MatView& b, std::ptrdiff_t p0, std::ptrdiff_t kc,
   }
 }
 
+// C[0, 8) or C[0, 8 + 8) of a column: a masked load only for a partial tile, since AMD cores before
+// Zen 4 run vmaskmovps many times slower than a plain move (the stores most).
+template <int V>
+DESCENT_AVX2 void load_column(const float* c, bool full, __m256i m0, __m256i m1, __m256* acc) {
+  acc[0] = full ? _mm256_loadu_ps(c) : _mm256_maskload_ps(c, m0);
+  if constexpr (V == 2) acc[1] = full ? _mm256_loadu_ps(c + 8) : _mm256_maskload_ps(c + 8, m1);
+}
+
+template <int V>
+DESCENT_AVX2 void store_column(float* c, bool full, __m256i m0, __m256i m1, const __m256* acc) {
+  if (full) {
+    _mm256_storeu_ps(c, acc[0]);
+    if constexpr (V == 2) _mm256_storeu_ps(c + 8, acc[1]);
+  } else {
+    _mm256_maskstore_ps(c, m0, acc[0]);
+    if constexpr (V == 2) _mm256_maskstore_ps(c + 8, m1, acc[1]);
+  }
+}
+
 // C tile = (first ? 0 : C) + Σ_p Ap[p]·Bp[p] for V vectors of 8 rows and N columns; rows past `rows`
 // are neither read nor written. (Masks are made here: a vector argument would change the calling
 // convention between this and code built without AVX.)
@@ -103,11 +122,14 @@ template <int V, int N>
 DESCENT_AVX2 void micro_kernel(std::ptrdiff_t kc, const float* ap, const float* bp, float* c, std::ptrdiff_t ldc,
                                std::ptrdiff_t rows, bool first) {
   const __m256i m0 = row_mask(rows, 0), m1 = row_mask(rows, 8);
-  __m256 acc[V][N];
+  const bool full = rows == 8 * V;
+  __m256 acc[N][V];
 #pragma GCC unroll 6
   for (int q = 0; q < N; ++q) {
-    acc[0][q] = first ? _mm256_setzero_ps() : _mm256_maskload_ps(c + q * ldc, m0);
-    if constexpr (V == 2) acc[1][q] = first ? _mm256_setzero_ps() : _mm256_maskload_ps(c + q * ldc + 8, m1);
+    if (first)
+      for (int v = 0; v < V; ++v) acc[q][v] = _mm256_setzero_ps();
+    else
+      load_column<V>(c + q * ldc, full, m0, m1, acc[q]);
   }
   for (std::ptrdiff_t p = 0; p < kc; ++p, ap += 8 * V, bp += N) {
     const __m256 a0 = _mm256_load_ps(ap);
@@ -115,15 +137,12 @@ DESCENT_AVX2 void micro_kernel(std::ptrdiff_t kc, const float* ap, const float* 
 #pragma GCC unroll 6
     for (int q = 0; q < N; ++q) {
       const __m256 bq = _mm256_broadcast_ss(bp + q);
-      acc[0][q] = _mm256_add_ps(acc[0][q], _mm256_mul_ps(a0, bq));
-      if constexpr (V == 2) acc[1][q] = _mm256_add_ps(acc[1][q], _mm256_mul_ps(a1, bq));
+      acc[q][0] = _mm256_add_ps(acc[q][0], _mm256_mul_ps(a0, bq));
+      if constexpr (V == 2) acc[q][1] = _mm256_add_ps(acc[q][1], _mm256_mul_ps(a1, bq));
     }
   }
 #pragma GCC unroll 6
-  for (int q = 0; q < N; ++q) {
-    _mm256_maskstore_ps(c + q * ldc, m0, acc[0][q]);
-    if constexpr (V == 2) _mm256_maskstore_ps(c + q * ldc + 8, m1, acc[1][q]);
-  }
+  for (int q = 0; q < N; ++q) store_column<V>(c + q * ldc, full, m0, m1, acc[q]);
 }
 
 // C = A·B for m < 4 rows with B's rows contiguous: eight columns of C per vector, four vectors at a
