@@ -96,8 +96,8 @@ DESCENT_AVX2 void pack_b(const MatView& b, std::ptrdiff_t p0, std::ptrdiff_t kc,
   }
 }
 
-// C[0, 8) or C[0, 8 + 8) of a column: a masked load only for a partial tile, since AMD cores before
-// Zen 4 run vmaskmovps many times slower than a plain move (the stores most).
+// C[0, 8) or C[0, 16) of a column, masked only for a partial tile: vmaskmovps, the store above all,
+// is microcoded on AMD cores before Zen 4, several times slower than a plain move.
 template <int V>
 DESCENT_AVX2 void load_column(const float* c, bool full, __m256i m0, __m256i m1, __m256* acc) {
   acc[0] = full ? _mm256_loadu_ps(c) : _mm256_maskload_ps(c, m0);
