@@ -86,9 +86,13 @@ DESCENT_AVX2 void pack_b(const MatView& b, std::ptrdiff_t p0, std::ptrdiff_t kc,
     if (b.row_stride == 1) {
       transpose_copy(src, b.col_stride, cols, kc, dst, cols);
     } else if (b.col_stride == 1) {
+      // Eight floats stored per p, those past `cols` overwritten by the next p's; only the last p's
+      // store is masked (vmaskmovps stores are microcoded on Zen 1–3), so nothing past the panel's
+      // kc·NR floats is written.
       const __m256i mask = row_mask(cols, 0);
-      for (std::ptrdiff_t p = 0; p < kc; ++p)
-        _mm256_maskstore_ps(dst + p * cols, mask, _mm256_maskload_ps(src + p * b.row_stride, mask));
+      for (std::ptrdiff_t p = 0; p + 1 < kc; ++p)
+        _mm256_storeu_ps(dst + p * cols, _mm256_maskload_ps(src + p * b.row_stride, mask));
+      _mm256_maskstore_ps(dst + (kc - 1) * cols, mask, _mm256_maskload_ps(src + (kc - 1) * b.row_stride, mask));
     } else {
       for (std::ptrdiff_t p = 0; p < kc; ++p)
         for (std::ptrdiff_t q = 0; q < cols; ++q) dst[p * cols + q] = src[p * b.row_stride + q * b.col_stride];
