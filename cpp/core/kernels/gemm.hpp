@@ -1,8 +1,8 @@
 #pragma once
 // C = A·B for float32 matrices given by pointer and strides, so transposed operands (Wᵀ·dZ, dZ·Hᵀ)
 // need no copy. Every element is summed in k order from zero with separate multiply and add, in every
-// code path (small loops, packed SIMD micro-kernel, native SSE or WebAssembly f32x4), so native and
-// WebAssembly builds give identical bits.
+// code path (small loops, packed SIMD micro-kernels: SSE or WebAssembly f32x4, natively AVX2 or
+// AVX-512 where the CPU has them), so native and WebAssembly builds give identical bits.
 #include <cstddef>
 
 namespace descent {
