@@ -52,3 +52,28 @@ test('export metrics, experiment and weights; importing the experiment restores 
   assert.equal(await page.getByTestId('dataset').inputValue(), 'circle');
   assert.deepEqual(env.browser.errors, []);
 });
+
+test('the loss chart PNG shows the curves up to now, on a solid background, even if the chart was never scrolled into view', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.getByTestId('play').click();
+  await waitForStep(page, 300);
+  await page.locator('.menu > summary', { hasText: 'Export' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  assert.equal(file.suggestedFilename(), 'descent-loss.png');
+  const png = (await readFile(await file.path())).toString('base64');
+  const { opaque, runPixels } = await page.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, img.width, img.height).data;
+    let run = 0;
+    for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - 0) < 40 && Math.abs(px[i + 1] - 114) < 40 && Math.abs(px[i + 2] - 178) < 40) run++;
+    return { opaque: px[3] === 255, runPixels: run };
+  }, png);
+  assert.ok(opaque, 'the corner is not transparent');
+  assert.ok(runPixels > 50, `run 1's curve is in the picture (${runPixels} pixels of its colour)`);
+  assert.deepEqual(env.browser.errors, []);
+});

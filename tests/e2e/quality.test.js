@@ -97,3 +97,12 @@ test('keyboard: Enter on Play leaves the focus on Pause, and Enter again on Play
   await page.getByTestId('play').waitFor({ state: 'visible' });
   assert.equal(await focused(), 'play');
 });
+
+test('on a phone Adam’s two betas are wide enough to read', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const beta2 = page.locator('.run-card').first().getByLabel('betas[1]');
+  await beta2.scrollIntoViewIfNeeded();
+  const { width } = await beta2.boundingBox();
+  assert.ok(width >= 110, `betas[1] is ${width}px wide`);
+});

@@ -33,8 +33,16 @@ export function metricsCsv(runs: Pick<Run, 'index' | 'config' | 'steps' | 'loss'
   return lines.join('\n') + '\n';
 }
 
-export function canvasPng(canvas: HTMLCanvasElement, name: string): void {
-  canvas.toBlob((blob) => {
+// Charts are drawn on a transparent canvas: the PNG gets a background so it reads in any viewer.
+export function canvasPng(canvas: HTMLCanvasElement, name: string, background: string): void {
+  const out = document.createElement('canvas');
+  out.width = canvas.width;
+  out.height = canvas.height;
+  const ctx = out.getContext('2d')!;
+  ctx.fillStyle = background;
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.drawImage(canvas, 0, 0);
+  out.toBlob((blob) => {
     if (blob) download(name, blob);
   }, 'image/png');
 }

@@ -195,8 +195,12 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     },
     metricsCsv: () => download('descent-metrics.csv', new Blob([metricsCsv(race.runs)], { type: 'text/csv' })),
     chartPng: () => {
-      const c = charts.lossCanvas();
-      if (c) canvasPng(c, 'descent-loss.png');
+      // While runs play, a chart out of view waits: bring it up to date, then take it once drawn.
+      charts.drawAll(race.runs, regression(), store.state.problem === 'function');
+      requestAnimationFrame(() => {
+        const c = charts.lossCanvas();
+        if (c) canvasPng(c, 'descent-loss.png', getComputedStyle(host).getPropertyValue('--panel').trim() || '#ffffff');
+      });
     },
     experimentJson: () => {
       const s = store.state;
