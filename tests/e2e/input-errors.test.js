@@ -119,3 +119,20 @@ test('a link to a CSV experiment asks for the file, and the file uploaded again 
   assert.equal(await page.getByLabel('Test fraction').inputValue(), '0.5');
   await page.getByTestId('error').waitFor({ state: 'hidden' });
 });
+
+test('the CSV task picker shows its whole choice, "auto (classification)"', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await upload(page, 'people.csv', good);
+  const task = page.getByLabel('Task', { exact: true });
+  await task.waitFor();
+  const { text, room } = await task.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const label = el.selectedOptions[0].textContent;
+    // The arrow and the padding take about 2.5 em of the box.
+    return { text: label, room: el.clientWidth - 2.5 * parseFloat(style.fontSize) - ctx.measureText(label).width };
+  });
+  assert.equal(text, 'auto (classification)');
+  assert.ok(room >= 0, `the label is cut by ${-room}px`);
+});

@@ -184,7 +184,8 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
     });
     return h('div', {},
       h('div', { class: 'table-scroll', tabindex: 0, 'aria-label': 'first rows of the CSV' }, table),
-      h('div', { class: 'row' }, field('Target column', target), field('Task', task)),
+      field('Target column', target),
+      field('Task', task), // a row of its own: "auto (classification)" does not fit half the panel
       h('details', {}, h('summary', { text: 'Column roles' }), roles),
       h('div', { class: 'row' },
         numberField('Test fraction', 'test_fraction', { min: 0, max: 0.9, step: 0.05 }, 'share of rows held out for testing'),
