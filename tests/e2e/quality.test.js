@@ -106,3 +106,19 @@ test('on a phone Adam’s two betas are wide enough to read', async () => {
   const { width } = await beta2.boundingBox();
   assert.ok(width >= 110, `betas[1] is ${width}px wide`);
 });
+
+test('the Embed and Export menus: one open at a time, closed by Escape or a click elsewhere', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  const menu = (name) => page.locator('.menu').filter({ has: page.locator('summary', { hasText: name }) });
+  const isOpen = (name) => menu(name).evaluate((d) => d.open);
+  await menu('Embed').locator('summary').click();
+  await menu('Export').locator('summary').click();
+  assert.deepEqual([await isOpen('Embed'), await isOpen('Export')], [false, true], 'opening Export closes Embed');
+  await page.keyboard.press('Escape');
+  assert.equal(await isOpen('Export'), false, 'Escape closes it');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Export', 'and the focus is back on its button');
+  await menu('Embed').locator('summary').click();
+  await page.mouse.click(640, 600);
+  assert.equal(await isOpen('Embed'), false, 'a click elsewhere closes it');
+  assert.deepEqual(env.browser.errors, []);
+});

@@ -57,6 +57,21 @@ export function sharePanel(actions: ShareActions) {
     embedText.value = `<!-- script + element -->\n${code.script}\n\n<!-- iframe -->\n${code.iframe}`;
     embedNote.textContent = '';
   });
+  // Menus behave like menus: one open at a time (they overlap), closed by Escape or a click elsewhere.
+  const menus = [embed, menu];
+  for (const m of menus) {
+    m.addEventListener('toggle', () => {
+      if (m.open) for (const other of menus) if (other !== m) other.open = false;
+    });
+    m.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || !m.open) return;
+      m.open = false;
+      m.querySelector('summary')?.focus();
+    });
+  }
+  document.addEventListener('pointerdown', (e) => {
+    for (const m of menus) if (m.open && !e.composedPath().includes(m)) m.open = false;
+  });
   const el = h('div', { class: 'share', role: 'group', 'aria-label': 'share and export' },
     button('Copy link', 'copy-link', () => {
       actions.copyLink().then((note) => {
