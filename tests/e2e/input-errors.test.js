@@ -67,6 +67,9 @@ test('an error caused far down the page is shown where the learner is', async ()
   const box = await error.boundingBox();
   const height = page.viewportSize().height;
   assert.ok(box && box.y >= 0 && box.y + box.height <= height, `the error is on screen: ${JSON.stringify(box)} in ${height}px`);
+  // Always in view, so it can be put away.
+  await page.getByRole('button', { name: 'dismiss this message' }).click();
+  await error.waitFor({ state: 'hidden' });
 });
 
 test('a value outside a field’s range shows the value that is used (300 units → 256, batch 0 → 2)', async () => {

@@ -50,15 +50,23 @@ export interface PlaygroundHandle {
 export async function mountPlayground(root: HTMLElement | ShadowRoot, options: PlaygroundOptions = {}): Promise<PlaygroundHandle> {
   const style = h('style', { text: `${uplotCss}\n${css}\n${searchCss}` });
   const host = h('div', { class: 'descent', 'data-theme': options.theme ?? 'light' });
-  const errorLine = h('p', { class: 'error-line', testid: 'error', role: 'alert', hidden: true });
+  // The error line stays in view while the page scrolls, so it can be dismissed. The × is drawn by
+  // CSS: the line's text is the message alone.
+  const errorText = h('span');
+  const dismiss = h('button', { type: 'button', class: 'icon dismiss', 'aria-label': 'dismiss this message', title: 'dismiss' });
+  const errorLine = h('div', { class: 'error-line', testid: 'error', role: 'alert', hidden: true }, errorText, dismiss);
   const coreStatus = h('p', { testid: 'core-status', class: 'status', text: 'Loading the WebAssembly core…' });
   host.append(errorLine, h('p', { class: 'loading', text: 'Starting the engine…' }));
   root.append(style, host);
 
   const showError = (message: string | null) => {
-    errorLine.textContent = message ?? '';
+    errorText.textContent = message ?? '';
     errorLine.hidden = !message;
   };
+  dismiss.addEventListener('click', () => {
+    stickyError = null;
+    showError(null);
+  });
 
   host.addEventListener('invalid-number', (e) => showError((e as CustomEvent<string>).detail));
 
