@@ -139,3 +139,16 @@ test('the CSV task picker shows its whole choice, "auto (classification)"', asyn
   assert.equal(text, 'auto (classification)');
   assert.ok(room >= 0, `the label is cut by ${-room}px`);
 });
+
+test('in a race, an invalid setting of one run is reported with that run’s number, and the others still start', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.getByTestId('add-run').click();
+  await page.locator('.legend li').nth(1).waitFor();
+  const lr = page.locator('.run-card').nth(1).getByLabel('lr', { exact: true });
+  await lr.fill('-1');
+  await lr.press('Tab');
+  const error = page.getByTestId('error');
+  await error.filter({ hasText: 'optimizer.lr' }).waitFor({ timeout: 20000 });
+  assert.match(await error.textContent(), /^Run 2: optimizer\.lr: must be >= 0, got -1$/);
+  assert.equal(await page.locator('.legend .run-status').first().textContent(), 'step 0');
+});

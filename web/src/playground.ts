@@ -330,7 +330,9 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       }
       landscape.draw(all.map((r) => ({ index: r.index, path: r.path, internals: r.internals })));
       const failed = all.find((r) => r.error && !r.summary);
-      if (failed) showError(runError(failed.error!));
+      // When the others run, say which run's settings are wrong.
+      const alone = all.some((r) => !r.error);
+      if (failed) showError(alone ? `Run ${failed.index + 1}: ${failed.error}` : runError(failed.error!));
     } else if (viewsDirty) requestDraw();
     // One chart per frame at most, in turn, so no frame carries all five redraws.
     const now = performance.now();
