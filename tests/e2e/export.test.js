@@ -22,7 +22,7 @@ test('export metrics, experiment and weights; importing the experiment restores 
   const csv = await download(page, 'export-csv');
   assert.equal(csv.name, 'descent-metrics.csv');
   const lines = csv.text.trim().split('\n');
-  assert.equal(lines[0], 'run,optimizer,step,batch_loss,lr,grad_norm,train_loss,test_loss,score');
+  assert.equal(lines[0], 'run,optimizer,step,batch_loss,lr,grad_norm,train_loss,test_loss,train_accuracy,test_accuracy');
   assert.ok(lines.length > 100, `${lines.length} lines`);
   const [run, optimizer, step, loss, lr] = lines[1].split(',');
   assert.deepEqual([run, optimizer, step], ['1', 'sgd', '1']);

@@ -107,6 +107,40 @@ test('on a phone Adam’s two betas are wide enough to read', async () => {
   assert.ok(width >= 110, `betas[1] is ${width}px wide`);
 });
 
+test('on a phone every optimizer’s update rule fits inside its card, or scrolls inside it at a readable size', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const names = await page.getByTestId('optimizer').evaluate((s) => [...s.options].map((o) => o.value));
+  const scrolled = [];
+  for (const name of names) {
+    await page.getByTestId('optimizer').selectOption(name);
+    const rule = page.locator('.run-card').first().locator('.formula-rule');
+    await rule.locator('math').waitFor();
+    await page.waitForTimeout(100); // fitted on the frame after it is drawn
+    const m = await rule.evaluate((el) => {
+      const box = el.closest('.formula');
+      const r = box.getBoundingClientRect();
+      const card = el.closest('.run-card').getBoundingClientRect();
+      return {
+        fits: box.scrollWidth <= box.clientWidth + 1,
+        scrolls: getComputedStyle(box).overflowX === 'auto',
+        inCard: r.left >= card.left && r.right <= card.right,
+        px: parseFloat(getComputedStyle(el.querySelector('math')).fontSize),
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      };
+    });
+    assert.ok(m.inCard, `${name}: the formula box stays inside the card`);
+    assert.ok(m.overflow <= 0, `${name}: the page scrolls sideways by ${m.overflow}px`);
+    assert.ok(m.px >= 10, `${name}: the rule is drawn at ${m.px}px`);
+    if (!m.fits) {
+      assert.ok(m.scrolls, `${name}: a rule wider than its box scrolls inside it`);
+      scrolled.push(name);
+    }
+  }
+  assert.ok(scrolled.length <= 2, `only the widest rules scroll: ${scrolled}`);
+  assert.deepEqual(env.browser.errors, []);
+});
+
 test('the Embed and Export menus: one open at a time, closed by Escape or a click elsewhere', async () => {
   const page = await openPlayground(env.browser, env.server);
   const menu = (name) => page.locator('.menu').filter({ has: page.locator('summary', { hasText: name }) });

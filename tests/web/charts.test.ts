@@ -41,19 +41,34 @@ describe('smooth', () => {
 });
 
 describe('metricsCsv', () => {
+  const summary = (task: 'binary' | 'regression' | 'function', nTest: number) => ({ task, nTest, inputs: 2, classes: [], notes: [], points: null, landscape: null, start: null });
+  const run = (over: Partial<Parameters<typeof metricsCsv>[0][number]> = {}) => ({
+    index: 0,
+    config: { optimizer: { name: 'sgd' }, schedule: null },
+    summary: summary('binary', 30),
+    steps: [1, 2],
+    loss: [0.5, 0.25],
+    lr: [0.1, 0.1],
+    gradNorm: [1, 0.5],
+    evals: [{ step: 2, trainLoss: 0.3, testLoss: 0.4, score: 0.9, trainScore: 0.95, layerGradNorms: [] }],
+    ...over,
+  });
   test('writes one row per step with evaluations on their steps', () => {
-    const csv = metricsCsv([
-      {
-        index: 0,
-        config: { optimizer: { name: 'sgd' }, schedule: null },
-        steps: [1, 2],
-        loss: [0.5, 0.25],
-        lr: [0.1, 0.1],
-        gradNorm: [1, 0.5],
-        evals: [{ step: 2, trainLoss: 0.3, testLoss: 0.4, score: 0.9, trainScore: 0.95, layerGradNorms: [] }],
-      },
-    ]);
-    expect(csv).toBe('run,optimizer,step,batch_loss,lr,grad_norm,train_loss,test_loss,score\n1,sgd,1,0.5,0.1,1,,,\n1,sgd,2,0.25,0.1,0.5,0.3,0.4,0.9\n');
+    expect(metricsCsv([run()])).toBe(
+      'run,optimizer,step,batch_loss,lr,grad_norm,train_loss,test_loss,train_accuracy,test_accuracy\n1,sgd,1,0.5,0.1,1,,,,\n1,sgd,2,0.25,0.1,0.5,0.3,0.4,0.95,0.9\n',
+    );
+  });
+  test('a diverged value is written NaN / inf, not left empty like a step without evaluation', () => {
+    const csv = metricsCsv([run({ loss: [0.5, Infinity], gradNorm: [1, NaN], lr: [0.1, -Infinity], evals: [{ step: 2, trainLoss: NaN, testLoss: NaN, score: NaN, trainScore: NaN, layerGradNorms: [] }] })]);
+    expect(csv.trim().split('\n')[2]).toBe('1,sgd,2,inf,-inf,NaN,NaN,NaN,NaN,NaN');
+  });
+  test('without a test set there are no test columns (regression: R² columns)', () => {
+    const csv = metricsCsv([run({ summary: summary('regression', 0), evals: [{ step: 2, trainLoss: 0.3, testLoss: NaN, score: NaN, trainScore: 0.8, layerGradNorms: [] }] })]);
+    expect(csv).toBe('run,optimizer,step,batch_loss,lr,grad_norm,train_loss,train_r2\n1,sgd,1,0.5,0.1,1,,\n1,sgd,2,0.25,0.1,0.5,0.3,0.8\n');
+  });
+  test('a test function has neither test nor score columns', () => {
+    const csv = metricsCsv([run({ summary: summary('function', 0), evals: [] })]);
+    expect(csv.split('\n')[0]).toBe('run,optimizer,step,batch_loss,lr,grad_norm,train_loss');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { LrFindResult } from '../../web/src/protocol';
-import { lrText, powersOfTen, yRange } from '../../web/src/search/lr-chart';
+import { drawMarkers, lrText, powersOfTen, yRange } from '../../web/src/search/lr-chart';
 import { describe as describeResult, rounded } from '../../web/src/search/lr-finder';
 
 function curve(losses: number[], stopped = false, steepest: number | null = 0.0032): LrFindResult {
@@ -37,5 +37,68 @@ describe('LR finder in words', () => {
     expect(lo).toBeLessThan(0.6);
     expect(hi).toBeLessThan(5);
     expect(hi).toBeGreaterThan(2.3);
+  });
+});
+
+describe('LR finder markers', () => {
+  // A context that records what is drawn; it starts right-aligned, as uPlot leaves it after its axes.
+  function recorder() {
+    const calls: Array<{ op: string; x: number; y?: number; w?: number; text?: string; align?: string }> = [];
+    const ctx = {
+      textAlign: 'right',
+      textBaseline: 'alphabetic',
+      font: '',
+      fillStyle: '',
+      strokeStyle: '',
+      lineWidth: 1,
+      save() {},
+      restore() {},
+      setLineDash() {},
+      beginPath() {},
+      moveTo(x: number) {
+        calls.push({ op: 'line', x });
+      },
+      lineTo() {},
+      stroke() {},
+      measureText: (t: string) => ({ width: 6 * t.length }),
+      fillRect(x: number, y: number, w: number) {
+        calls.push({ op: 'box', x, y, w });
+      },
+      fillText(text: string, x: number, y: number) {
+        calls.push({ op: 'text', x, y, text, align: this.textAlign });
+      },
+    };
+    return { ctx: ctx as unknown as CanvasRenderingContext2D, calls };
+  }
+  const bbox = { left: 50, top: 10, width: 400, height: 200 };
+  const markers = [
+    { lr: 0.01, label: 'min / 10', color: 'green', x: 300 },
+    { lr: 0.02, label: 'steepest', color: 'orange', x: 318 },
+  ];
+
+  test('each label is drawn inside its own background, after every line, one row per marker', () => {
+    const { ctx, calls } = recorder();
+    drawMarkers(ctx, markers, bbox, 'white', 1);
+    const texts = calls.filter((c) => c.op === 'text');
+    const boxes = calls.filter((c) => c.op === 'box');
+    expect(texts.map((t) => t.text)).toEqual(['min / 10', 'steepest']);
+    const lastLine = calls.map((c) => c.op).lastIndexOf('line');
+    expect(lastLine).toBeLessThan(calls.findIndex((c) => c.op === 'box'));
+    texts.forEach((t, i) => {
+      const width = 6 * t.text!.length;
+      const left = t.align === 'left' ? t.x : t.align === 'right' ? t.x - width : t.x - width / 2;
+      expect(left).toBeGreaterThanOrEqual(boxes[i].x);
+      expect(left + width).toBeLessThanOrEqual(boxes[i].x + boxes[i].w!);
+      expect(boxes[i].x).toBeGreaterThanOrEqual(markers[i].x); // right of its line
+    });
+    expect(boxes[1].y).toBeGreaterThan(boxes[0].y);
+  });
+
+  test('a marker near the right edge gets its label on the left of its line, inside the plot', () => {
+    const { ctx, calls } = recorder();
+    drawMarkers(ctx, [{ lr: 1, label: 'steepest', color: 'orange', x: 440 }], bbox, 'white', 1);
+    const box = calls.find((c) => c.op === 'box')!;
+    expect(box.x + box.w!).toBeLessThanOrEqual(440);
+    expect(box.x).toBeGreaterThanOrEqual(bbox.left);
   });
 });

@@ -173,7 +173,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     {
       play: () => play(),
       pause: () => pause(),
-      step: () => race.stepOnce(),
+      step: () => step(),
       reset: () => void reset(),
       speed: (v) => {
         store.update((s) => (s.speed = v), false);
@@ -304,6 +304,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     const first = all[0];
     const isFunction = store.state.problem === 'function';
     controls.setPlaying(race.playing && !race.finished);
+    controls.setFinished(race.finished);
     if (race.playing && race.finished) race.playing = false;
     // Texts and pictures at most 10 times a second: each change costs the page a layout.
     if (viewsDirty && performance.now() - lastViews >= 100) {
@@ -412,6 +413,15 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     race.play(store.state.speed);
   }
 
+  // A finished race cannot take another step; like Play, Step then starts it over, at step 1.
+  function step(): void {
+    if (race.finished) {
+      void reset().then(() => race.stepOnce());
+      return;
+    }
+    race.stepOnce();
+  }
+
   function pause(): void {
     race.pause();
   }
@@ -453,7 +463,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       else play();
     } else if (e.key === 'ArrowRight') {
       e.preventDefault();
-      race.stepOnce();
+      step();
     } else if (e.key === 'r' || e.key === 'R') {
       e.preventDefault();
       void reset();

@@ -11,8 +11,45 @@ type Katex = typeof import('katex').default;
 let katex: Katex | undefined;
 let loading: Promise<Katex> | undefined;
 
+// Update rules are wider than a phone's card (RAdam's by 200 px at 390 px): the rule is drawn smaller
+// until it fits its box, down to about 10 px, still readable; past that the box scrolls.
+const minScale = 0.7;
+const fitted = new WeakMap<Element, number>(); // the width each rule was last fitted to
+let observer: ResizeObserver | undefined;
+const resized = () => (observer ??= new ResizeObserver((entries) => {
+  for (const e of entries) {
+    const el = e.target as HTMLElement;
+    if (!el.isConnected) {
+      observer!.unobserve(el);
+      continue;
+    }
+    // Only a new width needs a new fit (fitting changes the height). On the next frame: changing the
+    // size being observed inside its callback is a loop error.
+    if (fitted.get(el) === e.contentRect.width) continue;
+    fitted.set(el, e.contentRect.width);
+    requestAnimationFrame(() => fit(el));
+  }
+}));
+
+function fit(el: HTMLElement): void {
+  if (!el.isConnected) return;
+  el.style.fontSize = '';
+  let scale = 1;
+  // Twice: MathML does not shrink exactly in proportion (spacing is partly in whole pixels).
+  for (let i = 0; i < 2 && el.scrollWidth > el.clientWidth + 0.5 && scale > minScale; i++) {
+    scale = Math.max(minScale, (scale * el.clientWidth) / el.scrollWidth);
+    el.style.fontSize = `${scale.toFixed(3)}em`;
+  }
+}
+
 function render(latex: string, el: HTMLElement, displayMode = false): void {
-  const draw = (k: Katex) => k.render(latex, el, { output: 'mathml', displayMode, throwOnError: false });
+  const draw = (k: Katex) => {
+    k.render(latex, el, { output: 'mathml', displayMode, throwOnError: false });
+    if (displayMode || el.classList.contains('formula')) {
+      resized().observe(el);
+      fit(el);
+    }
+  };
   if (katex) {
     draw(katex);
     return;

@@ -75,6 +75,12 @@ export function transport(actions: TransportActions, speed: number) {
     if (focused) (playing ? pause : play).focus();
   }
 
+  // After the last step both buttons start the race over: their tooltips say so.
+  function setFinished(finished: boolean): void {
+    play.title = finished ? 'play again from step 0 (space)' : 'play (space)';
+    step.title = finished ? 'start over and take one step (→)' : 'one step (→)';
+  }
+
   function set(node: HTMLElement, text: string): void {
     if (node.textContent !== text) node.textContent = text;
   }
@@ -98,5 +104,5 @@ export function transport(actions: TransportActions, speed: number) {
     set(r2, r.regression ? fmt(r.score) : '–');
   };
 
-  return { el, setPlaying, show };
+  return { el, setPlaying, setFinished, show };
 }

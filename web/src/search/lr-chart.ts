@@ -39,6 +39,44 @@ export function powersOfTen(min: number, max: number): number[] {
   return out;
 }
 
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+// A dashed vertical line per marker, then every label, one row each, on the panel colour: drawn after
+// all lines, so a close marker's line passes behind a label, not through its text. A label goes left
+// of its line when the right side has no room. The text is aligned explicitly: uPlot leaves the
+// context right- or centre-aligned from its axes, which put the text beside its background, over the
+// neighbouring line.
+export function drawMarkers(ctx: CanvasRenderingContext2D, markers: Array<Marker & { x: number }>, bbox: Box, panel: string, ratio: number): void {
+  ctx.save();
+  ctx.font = `${Math.round(11 * ratio)}px system-ui, sans-serif`;
+  ctx.lineWidth = 1.5 * ratio;
+  ctx.setLineDash([5 * ratio, 4 * ratio]);
+  for (const m of markers) {
+    ctx.strokeStyle = m.color;
+    ctx.beginPath();
+    ctx.moveTo(m.x, bbox.top);
+    ctx.lineTo(m.x, bbox.top + bbox.height);
+    ctx.stroke();
+  }
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  markers.forEach((m, i) => {
+    const w = ctx.measureText(m.label).width + 4 * ratio;
+    const x = m.x + 3 * ratio + w <= bbox.left + bbox.width ? m.x + 3 * ratio : m.x - 3 * ratio - w;
+    const y = bbox.top + (4 + 15 * i) * ratio;
+    ctx.fillStyle = panel;
+    ctx.fillRect(x, y, w, 14 * ratio);
+    ctx.fillStyle = m.color;
+    ctx.fillText(m.label, x + 2 * ratio, y + 1.5 * ratio);
+  });
+  ctx.restore();
+}
+
 export class LrChart {
   readonly el: HTMLElement;
   private plot: uPlot | null = null;
@@ -97,32 +135,7 @@ export class LrChart {
         { label: 'smoothed', stroke: '#0072B2', width: 2.4, points: { show: false }, spanGaps: false, value },
       ],
       hooks: {
-        draw: [
-          (u) => {
-            const ctx = u.ctx;
-            ctx.save();
-            ctx.font = `${Math.round(11 * devicePixelRatio)}px system-ui, sans-serif`;
-            this.markers.forEach((m, i) => {
-              const x = Math.round(u.valToPos(m.lr, 'x', true));
-              ctx.strokeStyle = m.color;
-              ctx.lineWidth = 1.5 * devicePixelRatio;
-              ctx.setLineDash([5 * devicePixelRatio, 4 * devicePixelRatio]);
-              ctx.beginPath();
-              ctx.moveTo(x, u.bbox.top);
-              ctx.lineTo(x, u.bbox.top + u.bbox.height);
-              ctx.stroke();
-              // Labels one above the other, on the panel colour, so close markers stay readable.
-              const y = u.bbox.top + (4 + 15 * i) * devicePixelRatio;
-              const w = ctx.measureText(m.label).width;
-              ctx.fillStyle = panel;
-              ctx.fillRect(x + 3 * devicePixelRatio, y, w + 4 * devicePixelRatio, 14 * devicePixelRatio);
-              ctx.fillStyle = m.color;
-              ctx.textBaseline = 'top';
-              ctx.fillText(m.label, x + 5 * devicePixelRatio, y + 1.5 * devicePixelRatio);
-            });
-            ctx.restore();
-          },
-        ],
+        draw: [(u) => drawMarkers(u.ctx, this.markers.map((m) => ({ ...m, x: Math.round(u.valToPos(m.lr, 'x', true)) })), u.bbox, panel, devicePixelRatio)],
       },
     };
   }

@@ -34,7 +34,8 @@ export class Surface {
     this.ctx.drawImage(picture, x, y, w, hgt);
   }
 
-  // The frame's outline, its x range at the ends of the x axis, and both axis names.
+  // The frame's outline, its x and y ranges at the ends of their axes, and both axis names. The y
+  // numbers run along the axis, as its name does, so they fit in the narrow left margin.
   axes(f: Frame, xLabel: string, yLabel: string): void {
     const ctx = this.ctx;
     ctx.strokeStyle = this.theme.line;
@@ -52,6 +53,14 @@ export class Surface {
     ctx.translate(12, f.top + f.hgt / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.fillText(yLabel, 0, 0);
+    ctx.restore();
+    ctx.save();
+    ctx.translate(f.left - 4, f.top + f.hgt);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textAlign = 'left';
+    ctx.fillText(formatNumber(f.yr[0], 2), 0, 0);
+    ctx.textAlign = 'right';
+    ctx.fillText(formatNumber(f.yr[1], 2), f.hgt, 0);
     ctx.restore();
   }
 }
