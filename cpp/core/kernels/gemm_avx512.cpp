@@ -1,15 +1,13 @@
 #include "kernels/gemm_avx512.hpp"
 
-#include "kernels/simd.hpp"
-
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
 #include <immintrin.h>
 
-#include <utility>
+#include <cstddef>
 
 // Per function, not a -m flag: the rest of the binary must run on any x86-64. Never "fma": fusing
 // would change the bits.
-#define DESCENT_AVX512 __attribute__((target("avx512f")))
+#define DESCENT_GEMM_TARGET __attribute__((target("avx512f")))
 
 namespace descent::kernels {
 namespace {
@@ -17,191 +15,45 @@ namespace {
 // Micro-tile 32 × 12: 24 zmm accumulators, two A vectors and product temporaries fit the 32
 // registers; B values are broadcast straight from memory (one load each). The B micro-panel
 // (KC·NR floats, 12 KB) stays in L1 while the A block (MC·KC, 256 KB) streams from L2.
-constexpr std::ptrdiff_t kMR = 32, kNR = 12;
-constexpr std::ptrdiff_t kKC = 256, kMC = 256, kNC = 240;
-static_assert(kMC * kKC <= kAvx512APack && kKC * kNC <= kAvx512BPack && kNC % kNR == 0 && kMC % kMR == 0);
+struct Avx512 {
+  using Vec = __m512;
+  using Mask = __mmask16;
+  static constexpr std::ptrdiff_t kLanes = 16;
+  static constexpr int kNR = 12;
+  static constexpr std::ptrdiff_t kKC = 256, kMC = 256, kNC = 240;
 
-std::ptrdiff_t min(std::ptrdiff_t x, std::ptrdiff_t y) { return x < y ? x : y; }
-
-// Lanes [from, from + 16) of a row count, as a mask.
-__mmask16 row_mask(std::ptrdiff_t rows, std::ptrdiff_t from) {
-  const std::ptrdiff_t n = rows - from;
-  return n >= 16 ? __mmask16(0xFFFF) : n <= 0 ? __mmask16(0) : __mmask16((1u << n) - 1);
-}
-
-// dst[p·ld_dst + r] = src[r·ld_src + p] for r < rows, p < kc: a transposed operand copied 4 × 4
-// floats at a time, contiguous loads and stores instead of one strided float each.
-DESCENT_AVX512 void transpose_copy(const float* src, std::ptrdiff_t ld_src, std::ptrdiff_t rows, std::ptrdiff_t kc,
-                                   float* dst, std::ptrdiff_t ld_dst) {
-  std::ptrdiff_t r = 0;
-  for (; r + 4 <= rows; r += 4) {
-    const float* s = src + r * ld_src;
-    std::ptrdiff_t p = 0;
-    for (; p + 4 <= kc; p += 4) simd::transpose4(s + p, ld_src, dst + p * ld_dst + r, ld_dst);
-    for (; p < kc; ++p)
-      for (std::ptrdiff_t i = 0; i < 4; ++i) dst[p * ld_dst + r + i] = s[i * ld_src + p];
+  DESCENT_GEMM_TARGET static Mask mask(std::ptrdiff_t rows, std::ptrdiff_t from) {
+    const std::ptrdiff_t n = rows - from;
+    return n >= 16 ? Mask(0xFFFF) : n <= 0 ? Mask(0) : Mask((1u << n) - 1);
   }
-  for (; r < rows; ++r)
-    for (std::ptrdiff_t p = 0; p < kc; ++p) dst[p * ld_dst + r] = src[r * ld_src + p];
-}
-
-// Ap = panels of 32 rows (16 for a last panel of at most 16), each p's rows contiguous, rows past
-// mc zero; a panel starts at ir·kc.
-DESCENT_AVX512 void pack_a(const MatView& a, std::ptrdiff_t i0, std::ptrdiff_t mc, std::ptrdiff_t p0,
-                           std::ptrdiff_t kc, float* dst) {
-  for (std::ptrdiff_t ir = 0; ir < mc; ir += kMR) {
-    const std::ptrdiff_t rows = min(kMR, mc - ir);
-    const std::ptrdiff_t width = rows > 16 ? 32 : 16;
-    const float* src = a.data + (i0 + ir) * a.row_stride + p0 * a.col_stride;
-    if (a.row_stride == 1) {
-      const __mmask16 m0 = row_mask(rows, 0), m1 = row_mask(rows, 16);
-      for (std::ptrdiff_t p = 0; p < kc; ++p, src += a.col_stride, dst += width) {
-        _mm512_store_ps(dst, _mm512_maskz_loadu_ps(m0, src));
-        if (width == 32) _mm512_store_ps(dst + 16, _mm512_maskz_loadu_ps(m1, src + 16));
-      }
-      continue;
-    }
-    if (a.col_stride == 1) {
-      transpose_copy(src, a.row_stride, rows, kc, dst, width);
-    } else {
-      for (std::ptrdiff_t p = 0; p < kc; ++p)
-        for (std::ptrdiff_t r = 0; r < rows; ++r) dst[p * width + r] = src[r * a.row_stride + p * a.col_stride];
-    }
-    for (std::ptrdiff_t p = 0; p < kc; ++p)
-      for (std::ptrdiff_t r = rows; r < width; ++r) dst[p * width + r] = 0.f;
-    dst += kc * width;
-  }
-}
-
-// Bp = panels of 12 columns (the last one as wide as what is left), each p's columns contiguous; a
-// panel starts at jr·kc.
-DESCENT_AVX512 void pack_b(const MatView& b, std::ptrdiff_t p0, std::ptrdiff_t kc, std::ptrdiff_t j0,
-                           std::ptrdiff_t nc, float* dst) {
-  for (std::ptrdiff_t jr = 0; jr < nc; jr += kNR, dst += kc * kNR) {
-    const std::ptrdiff_t cols = min(kNR, nc - jr);
-    const float* src = b.data + p0 * b.row_stride + (j0 + jr) * b.col_stride;
-    if (b.row_stride == 1) {
-      transpose_copy(src, b.col_stride, cols, kc, dst, cols);
-    } else if (b.col_stride == 1) {
-      const __mmask16 mask = row_mask(cols, 0);
-      for (std::ptrdiff_t p = 0; p < kc; ++p)
-        _mm512_mask_storeu_ps(dst + p * cols, mask, _mm512_maskz_loadu_ps(mask, src + p * b.row_stride));
-    } else {
-      for (std::ptrdiff_t p = 0; p < kc; ++p)
-        for (std::ptrdiff_t q = 0; q < cols; ++q) dst[p * cols + q] = src[p * b.row_stride + q * b.col_stride];
-    }
-  }
-}
-
-// C tile = (first ? 0 : C) + Σ_p Ap[p]·Bp[p] for V vectors of 16 rows and N columns; rows beyond
-// the masks are neither read nor written.
-template <int V, int N>
-DESCENT_AVX512 void micro_kernel(std::ptrdiff_t kc, const float* ap, const float* bp, float* c, std::ptrdiff_t ldc,
-                                 __mmask16 m0, __mmask16 m1, bool first) {
-  __m512 acc[V][N];
-#pragma GCC unroll 12
-  for (int q = 0; q < N; ++q) {
-    acc[0][q] = first ? _mm512_setzero_ps() : _mm512_maskz_loadu_ps(m0, c + q * ldc);
-    if constexpr (V == 2) acc[1][q] = first ? _mm512_setzero_ps() : _mm512_maskz_loadu_ps(m1, c + q * ldc + 16);
-  }
-  for (std::ptrdiff_t p = 0; p < kc; ++p, ap += 16 * V, bp += N) {
-    const __m512 a0 = _mm512_load_ps(ap);
-    const __m512 a1 = V == 2 ? _mm512_load_ps(ap + 16) : a0;
-#pragma GCC unroll 12
-    for (int q = 0; q < N; ++q) {
-      const __m512 bq = _mm512_set1_ps(bp[q]);
-      acc[0][q] = _mm512_add_ps(acc[0][q], _mm512_mul_ps(a0, bq));
-      if constexpr (V == 2) acc[1][q] = _mm512_add_ps(acc[1][q], _mm512_mul_ps(a1, bq));
-    }
-  }
-#pragma GCC unroll 12
-  for (int q = 0; q < N; ++q) {
-    _mm512_mask_storeu_ps(c + q * ldc, m0, acc[0][q]);
-    if constexpr (V == 2) _mm512_mask_storeu_ps(c + q * ldc + 16, m1, acc[1][q]);
-  }
-}
-
-// C = A·B for m < 4 rows with B's rows contiguous: sixteen columns of C per vector, four vectors at a
-// time so that four add chains overlap.
-DESCENT_AVX512 void few_rows(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const float* b,
-                             std::ptrdiff_t ldb, float* c, std::ptrdiff_t ldc) {
-  for (std::ptrdiff_t j = 0; j < n; j += 64) {
-    const __mmask16 m0 = row_mask(n - j, 0), m1 = row_mask(n - j, 16), m2 = row_mask(n - j, 32),
-                    m3 = row_mask(n - j, 48);
-    for (std::ptrdiff_t i = 0; i < m; ++i) {
-      __m512 c0 = _mm512_setzero_ps(), c1 = c0, c2 = c0, c3 = c0;
-      const float* bp = b + j;
-      for (std::ptrdiff_t p = 0; p < k; ++p, bp += ldb) {
-        const __m512 av = _mm512_set1_ps(a(i, p));
-        c0 = _mm512_add_ps(c0, _mm512_mul_ps(av, _mm512_maskz_loadu_ps(m0, bp)));
-        c1 = _mm512_add_ps(c1, _mm512_mul_ps(av, _mm512_maskz_loadu_ps(m1, bp + 16)));
-        c2 = _mm512_add_ps(c2, _mm512_mul_ps(av, _mm512_maskz_loadu_ps(m2, bp + 32)));
-        c3 = _mm512_add_ps(c3, _mm512_mul_ps(av, _mm512_maskz_loadu_ps(m3, bp + 48)));
-      }
-      alignas(64) float out[64];
-      _mm512_store_ps(out, c0);
-      _mm512_store_ps(out + 16, c1);
-      _mm512_store_ps(out + 32, c2);
-      _mm512_store_ps(out + 48, c3);
-      const std::ptrdiff_t cols = min(64, n - j);
-      for (std::ptrdiff_t q = 0; q < cols; ++q) c[(j + q) * ldc + i] = out[q];
-    }
-  }
-}
-
-using Kernel = void (*)(std::ptrdiff_t, const float*, const float*, float*, std::ptrdiff_t, __mmask16, __mmask16,
-                        bool);
-
-template <int V, int... N>
-constexpr Kernel pick(std::ptrdiff_t cols, std::integer_sequence<int, N...>) {
-  Kernel k = nullptr;
-  ((k = cols == N + 1 ? &micro_kernel<V, N + 1> : k), ...);
-  return k;
-}
-
-// One instantiation per tile shape, so column tails cost no padded work.
-Kernel kernel_for(std::ptrdiff_t rows, std::ptrdiff_t cols) {
-  return rows > 16 ? pick<2>(cols, std::make_integer_sequence<int, kNR>{})
-                   : pick<1>(cols, std::make_integer_sequence<int, kNR>{});
-}
+  DESCENT_GEMM_TARGET static Vec zero() { return _mm512_setzero_ps(); }
+  DESCENT_GEMM_TARGET static Vec splat(float x) { return _mm512_set1_ps(x); }
+  DESCENT_GEMM_TARGET static Vec load(const float* p) { return _mm512_load_ps(p); }
+  DESCENT_GEMM_TARGET static Vec loadu(const float* p) { return _mm512_loadu_ps(p); }
+  DESCENT_GEMM_TARGET static Vec load_masked(const float* p, Mask m) { return _mm512_maskz_loadu_ps(m, p); }
+  DESCENT_GEMM_TARGET static void store(float* p, Vec x) { _mm512_store_ps(p, x); }
+  DESCENT_GEMM_TARGET static void storeu(float* p, Vec x) { _mm512_storeu_ps(p, x); }
+  DESCENT_GEMM_TARGET static void store_masked(float* p, Mask m, Vec x) { _mm512_mask_storeu_ps(p, m, x); }
+  DESCENT_GEMM_TARGET static Vec add(Vec x, Vec y) { return _mm512_add_ps(x, y); }
+  DESCENT_GEMM_TARGET static Vec mul(Vec x, Vec y) { return _mm512_mul_ps(x, y); }
+};
+static_assert(Avx512::kMC * Avx512::kKC <= kAvx512APack && Avx512::kKC * Avx512::kNC <= kAvx512BPack);
 
 }  // namespace
+}  // namespace descent::kernels
+
+#include "kernels/gemm_blocked_x86.hpp"
+
+namespace descent::kernels {
 
 bool gemm_few_rows_avx512(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b,
                           float* c, std::ptrdiff_t ldc, float* b_pack) {
-  const float* rows_of_b = b.data;  // B(p, j) at rows_of_b[p·ldb + j]
-  std::ptrdiff_t ldb = b.row_stride;
-  if (b.col_stride != 1) {
-    if (b.row_stride != 1 || k * n > kAvx512BPack) return false;
-    transpose_copy(b.data, b.col_stride, n, k, b_pack, n);
-    rows_of_b = b_pack;
-    ldb = n;
-  }
-  few_rows(m, n, k, a, rows_of_b, ldb, c, ldc);
-  return true;
+  return gemm_few_rows<Avx512>(m, n, k, a, b, c, ldc, b_pack, kAvx512BPack);
 }
 
 void gemm_packed_avx512(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b,
                         float* c, std::ptrdiff_t ldc, float* a_pack, float* b_pack) {
-  for (std::ptrdiff_t jc = 0; jc < n; jc += kNC) {
-    const std::ptrdiff_t nc = min(kNC, n - jc);
-    for (std::ptrdiff_t pc = 0; pc < k; pc += kKC) {
-      const std::ptrdiff_t kc = min(kKC, k - pc);
-      pack_b(b, pc, kc, jc, nc, b_pack);
-      for (std::ptrdiff_t ic = 0; ic < m; ic += kMC) {
-        const std::ptrdiff_t mc = min(kMC, m - ic);
-        pack_a(a, ic, mc, pc, kc, a_pack);
-        for (std::ptrdiff_t jr = 0; jr < nc; jr += kNR) {
-          const std::ptrdiff_t cols = min(kNR, nc - jr);
-          for (std::ptrdiff_t ir = 0; ir < mc; ir += kMR) {
-            const std::ptrdiff_t rows = min(kMR, mc - ir);
-            kernel_for(rows, cols)(kc, a_pack + ir * kc, b_pack + jr * kc, c + (jc + jr) * ldc + ic + ir, ldc,
-                                   row_mask(rows, 0), row_mask(rows, 16), pc == 0);
-          }
-        }
-      }
-    }
-  }
+  gemm_packed<Avx512>(m, n, k, a, b, c, ldc, a_pack, b_pack);
 }
 
 }  // namespace descent::kernels
