@@ -1,12 +1,14 @@
 // descent bench [--json] [--workload ID]... [--repetitions N]
 #include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "bench/benchmark.hpp"
 #include "cli/commands.hpp"
 #include "cli/usage.hpp"
+#include "kernels/simd_level.hpp"
 
 namespace descent::cli {
 
@@ -17,6 +19,20 @@ constexpr const char* kUsage = "usage: descent bench [--json] [--workload W1|W2|
 bool known(const std::string& id) {
   const auto& ids = bench::workloads();
   return id == "peak" || std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// The vector width the kernels ran at, and the other widths this CPU offers through DESCENT_SIMD:
+// figures from two machines, or two levels, compare only when that is known.
+void print_simd_level() {
+  using kernels::SimdLevel;
+  const SimdLevel current = kernels::simd_level();
+  std::string others;
+  for (const SimdLevel level : {SimdLevel::avx512, SimdLevel::avx2, SimdLevel::portable})
+    if (level != current && kernels::simd_level_supported(level))
+      others += (others.empty() ? "" : "|") + std::string(kernels::simd_level_name(level));
+  std::printf("SIMD: %s", kernels::simd_level_name(current));
+  if (!others.empty()) std::printf(" (DESCENT_SIMD to force %s)", others.c_str());
+  std::printf("\n\n");
 }
 
 }  // namespace
@@ -46,6 +62,7 @@ int bench(const Args& args) {
   }
   if (ids.empty()) ids = bench::workloads();
   if (!as_json) {
+    print_simd_level();
     std::printf("| workload | median | min | max | unit |\n|---|---|---|---|---|\n");
     std::fflush(stdout);
   }

@@ -1,7 +1,11 @@
 // `descent bench`: the JSON lines other tools read (one object per workload, in the order asked, with
-// the contract's keys), the SIMD peak figure, and usage errors that say what was wrong.
+// the contract's keys), the SIMD peak figure, the table naming its SIMD level, and usage errors that
+// say what was wrong.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <initializer_list>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -10,6 +14,7 @@
 
 #include "bench/benchmark.hpp"
 #include "cli_runner.hpp"
+#include "kernels/simd_level.hpp"
 
 namespace descent {
 namespace {
@@ -41,10 +46,66 @@ TEST(BenchCli, JsonLinesCarryTheContractKeysInTheOrderAsked) {
   }
 }
 
-TEST(BenchCli, TableByDefault) {
+// DESCENT_SIMD as the CLI will see it (popen passes this process's environment on), restored after.
+class SimdEnv {
+ public:
+  explicit SimdEnv(const char* value) {
+    if (const char* old = std::getenv("DESCENT_SIMD")) saved_ = old;
+    if (value) setenv("DESCENT_SIMD", value, 1);
+    else unsetenv("DESCENT_SIMD");
+  }
+  ~SimdEnv() {
+    if (saved_) setenv("DESCENT_SIMD", saved_->c_str(), 1);
+    else unsetenv("DESCENT_SIMD");
+  }
+
+ private:
+  std::optional<std::string> saved_;
+};
+
+using descent::kernels::SimdLevel;
+constexpr SimdLevel kWidestFirst[] = {SimdLevel::avx512, SimdLevel::avx2, SimdLevel::portable};
+
+// The table's first line: the level the kernels run at, then the others this CPU has.
+std::string simd_line(SimdLevel level) {
+  std::string others;
+  for (const SimdLevel other : kWidestFirst)
+    if (other != level && descent::kernels::simd_level_supported(other))
+      others += (others.empty() ? "" : "|") + std::string(descent::kernels::simd_level_name(other));
+  return std::string("SIMD: ") + descent::kernels::simd_level_name(level) +
+         (others.empty() ? "" : " (DESCENT_SIMD to force " + others + ")") + "\n";
+}
+
+SimdLevel widest_supported() {
+  for (const SimdLevel level : kWidestFirst)
+    if (descent::kernels::simd_level_supported(level)) return level;
+  return SimdLevel::portable;
+}
+
+TEST(BenchCli, TableByDefaultNamingTheWidestSimdLevel) {
+  const SimdEnv unset(nullptr);
   const auto r = run_descent("bench --workload W4 --repetitions 1");
   ASSERT_EQ(r.status, 0);
-  EXPECT_EQ(r.out.rfind("| workload | median | min | max | unit |\n|---|---|---|---|---|\n| W4 | ", 0), 0u) << r.out;
+  const std::string head = simd_line(widest_supported()) + "\n| workload | median | min | max | unit |\n|---|---|---|---|---|\n| W4 | ";
+  EXPECT_EQ(r.out.rfind(head, 0), 0u) << r.out;
+}
+
+TEST(BenchCli, TableNamesTheLevelDescentSimdForces) {
+  for (const SimdLevel level : kWidestFirst) {
+    if (!descent::kernels::simd_level_supported(level)) continue;
+    const SimdEnv forced(descent::kernels::simd_level_name(level));
+    const auto r = run_descent("bench --workload W4 --repetitions 1");
+    ASSERT_EQ(r.status, 0);
+    EXPECT_EQ(r.out.rfind(simd_line(level) + "\n| workload ", 0), 0u) << r.out;
+  }
+  const SimdEnv unknown("sse9");  // ignored: the widest level the CPU has
+  EXPECT_EQ(run_descent("bench --workload W4 --repetitions 1").out.rfind(simd_line(widest_supported()), 0), 0u);
+}
+
+TEST(BenchCli, JsonLinesDoNotNameTheSimdLevel) {
+  const auto r = run_descent("bench --json --workload W4 --repetitions 1");
+  ASSERT_EQ(r.status, 0);
+  EXPECT_EQ(json_lines(r.out).size(), 1u) << r.out;
 }
 
 TEST(BenchCli, UsageErrorsNameTheMistakeAndPrintNothingOnStdout) {
