@@ -4,6 +4,7 @@
 
 #include "kernels/gemm_avx2.hpp"
 #include "kernels/gemm_avx512.hpp"
+#include "kernels/gemm_sparse.hpp"
 #include "kernels/simd.hpp"
 #include "kernels/simd_level.hpp"
 
@@ -296,6 +297,7 @@ void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a
     case kernels::SimdLevel::portable: break;
   }
 #endif
+  if (kernels::gemm_sparse(m, n, k, a, b, c, ldc, {g_a_pack, kAPack, g_b_pack, kBPack})) return;
   gemm_packed(m, n, k, a, b, c, ldc);
 }
 

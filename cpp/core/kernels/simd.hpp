@@ -13,6 +13,7 @@
 #endif
 
 #include <cstddef>
+#include <cstdint>
 
 namespace descent::simd {
 
@@ -44,6 +45,11 @@ inline f32x4 bit_xor(f32x4 a, f32x4 b) { return wasm_v128_xor(a, b); }
 inline f32x4 add_i32(f32x4 a, f32x4 b) { return wasm_i32x4_add(a, b); }
 template <int N>
 f32x4 shl_i32(f32x4 a) { return wasm_i32x4_shl(a, N); }
+inline f32x4 splat_i32(std::int32_t v) { return wasm_i32x4_splat(v); }
+inline f32x4 load_i32(const std::int32_t* p) { return wasm_v128_load(p); }
+inline void store_i32(std::int32_t* p, f32x4 v) { wasm_v128_store(p, v); }
+// Bit l set where lane l of a comparison mask is set.
+inline int lane_bits(f32x4 mask) { return static_cast<int>(wasm_i32x4_bitmask(mask)); }
 // Rows r0..r3 of a 4 × 4 block become its columns.
 inline void transpose(f32x4& r0, f32x4& r1, f32x4& r2, f32x4& r3) {
   const v128_t lo01 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5), hi01 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);
@@ -82,6 +88,10 @@ inline f32x4 bit_xor(f32x4 a, f32x4 b) { return _mm_xor_ps(a, b); }
 inline f32x4 add_i32(f32x4 a, f32x4 b) { return _mm_castsi128_ps(_mm_add_epi32(_mm_castps_si128(a), _mm_castps_si128(b))); }
 template <int N>
 f32x4 shl_i32(f32x4 a) { return _mm_castsi128_ps(_mm_slli_epi32(_mm_castps_si128(a), N)); }
+inline f32x4 splat_i32(std::int32_t v) { return _mm_castsi128_ps(_mm_set1_epi32(v)); }
+inline f32x4 load_i32(const std::int32_t* p) { return _mm_castsi128_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))); }
+inline void store_i32(std::int32_t* p, f32x4 v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), _mm_castps_si128(v)); }
+inline int lane_bits(f32x4 mask) { return _mm_movemask_ps(mask); }
 inline void transpose(f32x4& r0, f32x4& r1, f32x4& r2, f32x4& r3) { _MM_TRANSPOSE4_PS(r0, r1, r2, r3); }
 #else
 struct f32x4 {
@@ -143,6 +153,26 @@ inline f32x4 select(f32x4 mask, f32x4 if_set, f32x4 if_clear) {
 inline f32x4 add_i32(f32x4 a, f32x4 b) { return detail::bitwise(a, b, [](std::uint32_t x, std::uint32_t y) { return x + y; }); }
 template <int N>
 f32x4 shl_i32(f32x4 a) { return detail::bitwise(a, a, [](std::uint32_t x, std::uint32_t) { return x << N; }); }
+inline f32x4 splat_i32(std::int32_t v) {
+  f32x4 a;
+  for (float& x : a.v) std::memcpy(&x, &v, sizeof v);
+  return a;
+}
+inline f32x4 load_i32(const std::int32_t* p) {
+  f32x4 a;
+  std::memcpy(a.v, p, sizeof a.v);
+  return a;
+}
+inline void store_i32(std::int32_t* p, f32x4 v) { std::memcpy(p, v.v, sizeof v.v); }
+inline int lane_bits(f32x4 mask) {
+  int bits = 0;
+  for (int l = 0; l < 4; ++l) {
+    std::uint32_t x;
+    std::memcpy(&x, &mask.v[l], sizeof x);
+    bits |= static_cast<int>(x >> 31) << l;
+  }
+  return bits;
+}
 inline void transpose(f32x4& r0, f32x4& r1, f32x4& r2, f32x4& r3) {
   f32x4* r[4] = {&r0, &r1, &r2, &r3};
   for (int i = 0; i < 4; ++i)

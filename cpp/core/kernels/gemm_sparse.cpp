@@ -1,0 +1,170 @@
+#include "kernels/gemm_sparse.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "kernels/simd.hpp"
+
+namespace descent::kernels {
+namespace {
+
+using simd::f32x4;
+
+// Skipping costs an index list per column of B and one more load per term than the dense kernel's
+// register tile, so it pays only when at most this share of B's entries is nonzero.
+constexpr double kMaxDensity = 0.7;
+// Below this many rows of C an index list serves too few multiply-adds to pay for itself.
+constexpr std::ptrdiff_t kMinRows = 16;
+constexpr std::ptrdiff_t kMaxK = 4096, kMaxN = 4096, kMaxTerms = 64 * 1024;
+
+// One set per thread: `descent sweep` trains runs on several threads at once.
+alignas(16) thread_local std::int32_t t_index[kMaxTerms + 4];  // + 4: a group's store writes four lanes
+thread_local std::int32_t t_start[kMaxN + 1];  // column j's terms: t_index[t_start[j], t_start[j + 1])
+thread_local std::uint8_t t_keep[kMaxK / 4 + 1];  // per group of four columns of A: bit set = not finite
+
+// kLeftPack[bits] lists the lanes set in `bits`, in order; the rest is never read.
+alignas(16) constexpr std::int32_t kLeftPack[16][4] = {
+    {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {2, 0, 0, 0}, {0, 2, 0, 0}, {1, 2, 0, 0}, {0, 1, 2, 0},
+    {3, 0, 0, 0}, {0, 3, 0, 0}, {1, 3, 0, 0}, {0, 1, 3, 0}, {2, 3, 0, 0}, {0, 2, 3, 0}, {1, 2, 3, 0}, {0, 1, 2, 3}};
+constexpr std::int32_t kCount[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+
+int nonzero_bits(f32x4 v) { return ~simd::lane_bits(simd::eq(v, simd::zero())) & 0xF; }  // NaN counts
+
+std::ptrdiff_t count_nonzero(const float* p, std::ptrdiff_t len) {
+  std::ptrdiff_t count = 0, i = 0;
+  for (; i + 4 <= len; i += 4) count += kCount[nonzero_bits(simd::load(p + i))];
+  for (; i < len; ++i) count += p[i] != 0.f;
+  return count;
+}
+
+std::ptrdiff_t count_nonzero(const MatView& v, std::ptrdiff_t rows, std::ptrdiff_t cols) {
+  std::ptrdiff_t count = 0;
+  if (v.row_stride == 1) {
+    for (std::ptrdiff_t j = 0; j < cols; ++j) count += count_nonzero(v.data + j * v.col_stride, rows);
+  } else if (v.col_stride == 1) {
+    for (std::ptrdiff_t i = 0; i < rows; ++i) count += count_nonzero(v.data + i * v.row_stride, cols);
+  } else {
+    for (std::ptrdiff_t i = 0; i < rows; ++i)
+      for (std::ptrdiff_t j = 0; j < cols; ++j) count += v(i, j) != 0.f;
+  }
+  return count;
+}
+
+// dst (rows × cols, column-major, leading dimension rows) = v. Rows of v that are contiguous move as
+// 4 × 4 blocks.
+void copy_column_major(const MatView& v, std::ptrdiff_t rows, std::ptrdiff_t cols, float* dst) {
+  std::ptrdiff_t i = 0;
+  if (v.col_stride == 1)
+    for (; i + 4 <= rows; i += 4) {
+      std::ptrdiff_t j = 0;
+      for (; j + 4 <= cols; j += 4) simd::transpose4(v.data + i * v.row_stride + j, v.row_stride, dst + j * rows + i, rows);
+      for (; j < cols; ++j)
+        for (std::ptrdiff_t r = i; r < i + 4; ++r) dst[j * rows + r] = v(r, j);
+    }
+  for (; i < rows; ++i)
+    for (std::ptrdiff_t j = 0; j < cols; ++j) dst[j * rows + i] = v(i, j);
+}
+
+// Marks the columns of A (column-major, leading dimension lda) holding an Inf or NaN: x − x is NaN
+// for exactly those.
+void mark_non_finite(const float* a, std::ptrdiff_t lda, std::ptrdiff_t m, std::ptrdiff_t k) {
+  std::fill(t_keep, t_keep + (k + 3) / 4, std::uint8_t{0});
+  for (std::ptrdiff_t p = 0; p < k; ++p) {
+    const float* col = a + p * lda;
+    f32x4 finite = simd::eq(simd::zero(), simd::zero());
+    std::ptrdiff_t i = 0;
+    for (; i + 4 <= m; i += 4) {
+      const f32x4 x = simd::load(col + i);
+      finite = simd::bit_and(finite, simd::eq(simd::sub(x, x), simd::zero()));
+    }
+    bool ok = simd::lane_bits(finite) == 0xF;
+    for (; i < m; ++i) ok &= col[i] - col[i] == 0.f;
+    if (!ok) t_keep[p >> 2] = static_cast<std::uint8_t>(t_keep[p >> 2] | 1 << (p & 3));
+  }
+}
+
+// index[0, count) = the p with b[p] ≠ 0 or column p of A not finite, in increasing order.
+std::ptrdiff_t list_terms(const float* b, std::ptrdiff_t k, std::int32_t* index) {
+  std::ptrdiff_t count = 0, p = 0;
+  for (; p + 4 <= k; p += 4) {
+    const int bits = nonzero_bits(simd::load(b + p)) | t_keep[p >> 2];
+    simd::store_i32(index + count, simd::add_i32(simd::load_i32(kLeftPack[bits]), simd::splat_i32(static_cast<std::int32_t>(p))));
+    count += kCount[bits];
+  }
+  for (; p < k; ++p) {
+    index[count] = static_cast<std::int32_t>(p);
+    count += (b[p] != 0.f) | ((t_keep[p >> 2] >> (p & 3)) & 1);
+  }
+  return count;
+}
+
+// V vectors of rows of one column of C: c = Σ_t A[:, p_t]·b[p_t], the accumulators in registers
+// (more than six and V8 spills them).
+template <int V>
+void column_rows(const float* a, std::ptrdiff_t lda, const float* b, const std::int32_t* index, std::ptrdiff_t terms,
+                 float* c) {
+  f32x4 acc[V];
+  for (int v = 0; v < V; ++v) acc[v] = simd::zero();
+  for (std::ptrdiff_t t = 0; t < terms; ++t) {
+    const std::int32_t p = index[t];
+    const float* ap = a + p * lda;
+    const f32x4 bv = simd::splat(b[p]);
+    for (int v = 0; v < V; ++v) acc[v] = simd::add(acc[v], simd::mul(simd::load(ap + 4 * v), bv));
+  }
+  for (int v = 0; v < V; ++v) simd::store(c + 4 * v, acc[v]);
+}
+
+// C = A·B with A column-major (leading dimension lda) and B's columns contiguous (leading dimension
+// ldb); false if more than kMaxDensity of the terms remain.
+bool multiply(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const float* a, std::ptrdiff_t lda, const float* b,
+              std::ptrdiff_t ldb, float* c, std::ptrdiff_t ldc) {
+  mark_non_finite(a, lda, m, k);
+  std::ptrdiff_t total = 0;
+  for (std::ptrdiff_t j = 0; j < n; ++j) {
+    t_start[j] = static_cast<std::int32_t>(total);
+    total += list_terms(b + j * ldb, k, t_index + total);
+  }
+  t_start[n] = static_cast<std::int32_t>(total);
+  if (static_cast<double>(total) > kMaxDensity * static_cast<double>(k * n)) return false;
+  for (std::ptrdiff_t j = 0; j < n; ++j) {
+    const float* bj = b + j * ldb;
+    float* cj = c + j * ldc;
+    const std::int32_t* index = t_index + t_start[j];
+    const std::ptrdiff_t terms = t_start[j + 1] - t_start[j];
+    std::ptrdiff_t i = 0;
+    for (; i + 24 <= m; i += 24) column_rows<6>(a + i, lda, bj, index, terms, cj + i);
+    if (i + 16 <= m) column_rows<4>(a + i, lda, bj, index, terms, cj + i), i += 16;
+    if (i + 8 <= m) column_rows<2>(a + i, lda, bj, index, terms, cj + i), i += 8;
+    if (i + 4 <= m) column_rows<1>(a + i, lda, bj, index, terms, cj + i), i += 4;
+    for (; i < m; ++i) {
+      float acc = 0.f;
+      for (std::ptrdiff_t t = 0; t < terms; ++t) acc += a[i + index[t] * lda] * bj[index[t]];
+      cj[i] = acc;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+bool gemm_sparse(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
+                 std::ptrdiff_t ldc, const Scratch& scratch) {
+  if (m < kMinRows || k > kMaxK || n > kMaxN || k * n > kMaxTerms) return false;
+  if ((a.row_stride != 1 && m * k > scratch.a_size) || (b.row_stride != 1 && k * n > scratch.b_size)) return false;
+  const float* bp = b.data;
+  std::ptrdiff_t ldb = b.col_stride;
+  if (b.row_stride != 1) {  // count first: a dense B is not worth the copy
+    if (static_cast<double>(count_nonzero(b, k, n)) > kMaxDensity * static_cast<double>(k * n)) return false;
+    copy_column_major(b, k, n, scratch.b);
+    bp = scratch.b, ldb = k;
+  }
+  const float* ap = a.data;
+  std::ptrdiff_t lda = a.col_stride;
+  if (a.row_stride != 1) {
+    copy_column_major(a, m, k, scratch.a);
+    ap = scratch.a, lda = m;
+  }
+  return multiply(m, n, k, ap, lda, bp, ldb, c, ldc);
+}
+
+}  // namespace descent::kernels
