@@ -85,6 +85,21 @@ TEST(NarrowMlp, TanhBceMiniBatchesWithARaggedLastBatch) {
                         300);
 }
 
+TEST(NarrowMlp, BceOutputPassOverSeveralChunks) {
+  // forward_bce works in chunks of sixteen samples: batches of 37 (a ragged last batch of 24) and the
+  // full batch, after a relu layer (whose dZ backward() computes) and after tanh (whose dZ it writes).
+  expect_identical_runs(R"({"data": {"source": "spiral"}, "model": {"hidden": )" +
+                            hidden({{8, "tanh"}, {4, "relu"}}) +
+                            R"(}, "loss": "bce_logits", "optimizer": {"name": "sgd", "lr": 0.03},
+                            "batch_size": 37, "steps": 60, "metrics_every": 20})",
+                        60);
+  expect_identical_runs(R"({"data": {"source": "xor"}, "model": {"hidden": )" +
+                            hidden({{3, "sigmoid"}, {8, "tanh"}}) +
+                            R"(}, "loss": "bce_logits", "regularization": {"l2": 0.01},
+                            "optimizer": {"name": "adam", "lr": 0.01}, "batch_size": "full", "steps": 40})",
+                        40);
+}
+
 TEST(NarrowMlp, EveryWidthAndActivation) {
   const char* acts[] = {"tanh", "relu", "sigmoid", "linear", "leaky_relu", "elu", "gelu", "softplus"};
   for (int width = 1; width <= 8; ++width)

@@ -1,5 +1,6 @@
 #include "nn/narrow_mlp.hpp"
 
+#include "kernels/bce_logits_f32x4.hpp"
 #include "kernels/simd.hpp"
 #include "kernels/tanh_f32x4.hpp"
 
@@ -207,6 +208,73 @@ void weight_grads_single(const float* d, const float* h, std::size_t n, float* d
   *db = bias;
 }
 
+// That layer followed by binary cross-entropy on its logits, and its gradients, in one pass: the
+// logits as in forward_single, the loss terms and dLoss/dOutput as bce_logits_sum (the same bce4
+// lanes, sixteen samples as four independent vectors, the values summed in sample order in double,
+// the derivative times scale), dW and db summed sample by sample as in weight_grads_single. h holds
+// whole chunks (NarrowMlp rounds its slots up): the samples past n give lanes that are not used.
+// When dz is given (a tanh layer before it), it also writes that layer's dZ as delta_layer does
+// (wᵀ·d from zero, times 1 − h²) while h is in registers.
+template <int In>
+double forward_bce_single(const float* w, float b, const float* h, const float* y, std::size_t n, float scale,
+                          float* d_out, float* dw, float* db, float* dz) {
+  constexpr int V = In / 4;
+  constexpr std::size_t kChunk = 16;
+  const BceConstants k = bce_constants();
+  f32x4 ws[In];
+  for (int p = 0; p < In; ++p) ws[p] = splat(w[p]);
+  f32x4 wv[V];
+  for (int q = 0; q < V; ++q) wv[q] = load(w + 4 * q);
+  const f32x4 bv = splat(b), sv = splat(scale), one = splat(1.f);
+  f32x4 gw[V];
+  for (int q = 0; q < V; ++q) gw[q] = zero();
+  float gb = 0.f;
+  double total = 0.0;
+  alignas(16) float yp[kChunk], value[kChunk], deriv[kChunk];
+  for (std::size_t j = 0; j < n; j += kChunk, h += kChunk * In, y += kChunk, d_out += kChunk) {
+    const std::size_t m = n - j < kChunk ? n - j : kChunk;
+    const float* yc = y;
+    if (m < kChunk) {  // the targets are not padded
+      for (std::size_t l = 0; l < kChunk; ++l) yp[l] = l < m ? y[l] : 0.f;
+      yc = yp;
+    }
+    f32x4 o[4];
+    for (int g = 0; g < 4; ++g) {
+      const float* r = h + 4 * g * In;
+      f32x4 acc = zero();
+      for (int c = 0; c < In; c += 4) {
+        f32x4 r0 = load(r + c), r1 = load(r + In + c), r2 = load(r + 2 * In + c), r3 = load(r + 3 * In + c);
+        transpose(r0, r1, r2, r3);  // r_i = input c + i of the four samples
+        acc = add(acc, mul(ws[c], r0));
+        acc = add(acc, mul(ws[c + 1], r1));
+        acc = add(acc, mul(ws[c + 2], r2));
+        acc = add(acc, mul(ws[c + 3], r3));
+      }
+      o[g] = add(acc, bv);
+    }
+    f32x4 v[4], d[4];
+    for (int g = 0; g < 4; ++g) bce4(o[g], load(yc + 4 * g), v[g], d[g], k);
+    for (int g = 0; g < 4; ++g) {
+      store(value + 4 * g, v[g]);
+      store(deriv + 4 * g, mul(d[g], sv));
+    }
+    for (std::size_t l = 0; l < m; ++l) {
+      total += value[l];
+      d_out[l] = deriv[l];
+      const f32x4 s = splat(deriv[l]);
+      for (int q = 0; q < V; ++q) {
+        const f32x4 hv = load(h + l * In + 4 * q);
+        gw[q] = add(gw[q], mul(s, hv));
+        if (dz) store(dz + (j + l) * In + 4 * q, mul(add(zero(), mul(wv[q], s)), sub(one, mul(hv, hv))));
+      }
+      gb += deriv[l];
+    }
+  }
+  for (int q = 0; q < V; ++q) store(dw + 4 * q, gw[q]);
+  *db = gb;
+  return total;
+}
+
 // Layers whose width is a multiple of 4 read W and b in place; Wᵀ of a one-unit layer is its weight
 // row, in place when the previous layer has no padding.
 bool padded(const LayerShape& s) { return s.out % 4 != 0; }
@@ -226,6 +294,7 @@ NarrowMlp::NarrowMlp(const Model& model, std::size_t capacity) {
   if (layers.size() > 1 && last.out == 1 && last.activation == Activation::linear && (last.in == 4 || last.in == 8)) {
     single_forward_ = last.in == 4 ? forward_single<4> : forward_single<8>;
     single_grads_ = last.in == 4 ? weight_grads_single<4> : weight_grads_single<8>;
+    single_bce_ = last.in == 4 ? forward_bce_single<4> : forward_bce_single<8>;
   }
   for (std::size_t l = 0; l < layers.size(); ++l) {
     const auto& s = layers[l];
@@ -234,8 +303,10 @@ NarrowMlp::NarrowMlp(const Model& model, std::size_t capacity) {
     kernels_.push_back(lanes == 4 ? kernels_for<1>(kind_of(s.activation)) : kernels_for<2>(kind_of(s.activation)));
     const std::size_t slots = capacity * static_cast<std::size_t>(lanes);
     z_.emplace_back(slots, 0.f);
-    h_.emplace_back(slots, 0.f);
-    dz_.emplace_back(slots, 0.f);
+    // forward_bce_single reads and writes whole chunks of sixteen samples.
+    const std::size_t chunks = single_bce_ && l + 2 == layers.size() ? (capacity + 15) / 16 * 16 * lanes : slots;
+    h_.emplace_back(chunks, 0.f);
+    dz_.emplace_back(chunks, 0.f);
     const bool packed = padded(s) && !(single_forward_ && l + 1 == layers.size());
     w_.emplace_back(packed ? static_cast<std::size_t>(s.in) * lanes : 0, 0.f);
     b_.emplace_back(packed ? static_cast<std::size_t>(lanes) : 0, 0.f);
@@ -275,7 +346,7 @@ void NarrowMlp::pack(const Model& model) {
   }
 }
 
-void NarrowMlp::forward(const Model& model, const float* x, const std::uint32_t* cols, std::size_t n, float* out) {
+std::size_t NarrowMlp::forward_hidden(const Model& model, const float* x, const std::uint32_t* cols, std::size_t n) {
   pack(model);
   const auto& layers = model.layers();
   const float* params = model.params().data();
@@ -290,12 +361,18 @@ void NarrowMlp::forward(const Model& model, const float* x, const std::uint32_t*
     kernels_[l].forward(w, b, s.in, s.out, s.activation, src, n, z, h);
     src = Source{h, static_cast<std::size_t>(lanes_[l]), nullptr};
   }
+  return kernel_layers;
+}
+
+void NarrowMlp::forward(const Model& model, const float* x, const std::uint32_t* cols, std::size_t n, float* out) {
+  const std::size_t l = forward_hidden(model, x, cols, n);
+  output_grads_done_ = false;
+  const float* params = model.params().data();
   if (single_forward_) {
-    const std::size_t l = kernel_layers;
     single_forward_(params + model.weight_offset(l), params[model.bias_offset(l)], h_[l - 1].data(), n, out);
     return;
   }
-  const int outputs = layers.back().out, lanes = lanes_.back();
+  const int outputs = model.layers().back().out, lanes = lanes_.back();
   const float* h = h_.back().data();
   if (outputs == 1) {  // as the loop below the compiler calls memcpy for every sample's one float
     for (std::size_t j = 0; j < n; ++j) out[j] = h[j * lanes];
@@ -305,6 +382,18 @@ void NarrowMlp::forward(const Model& model, const float* x, const std::uint32_t*
     for (int i = 0; i < outputs; ++i) out[j * outputs + i] = h[j * lanes + i];
 }
 
+double NarrowMlp::forward_bce(Model& model, const float* x, const std::uint32_t* cols, std::size_t n, const float* y,
+                              float scale, float* d_out) {
+  const std::size_t l = forward_hidden(model, x, cols, n);
+  output_grads_done_ = true;
+  const float* params = model.params().data();
+  float* grads = model.grads().data();
+  const bool tanh = model.layers()[l - 1].activation == Activation::tanh;
+  return single_bce_(params + model.weight_offset(l), params[model.bias_offset(l)], h_[l - 1].data(), y, n, scale,
+                     d_out, grads + model.weight_offset(l), grads + model.bias_offset(l),
+                     tanh ? dz_[l - 1].data() : nullptr);
+}
+
 void NarrowMlp::backward(Model& model, const float* x, const std::uint32_t* cols, std::size_t n, const float* d_out) {
   const auto& layers = model.layers();
   const float* params = model.params().data();
@@ -312,8 +401,9 @@ void NarrowMlp::backward(Model& model, const float* x, const std::uint32_t* cols
   std::size_t kernel_layers = layers.size();
   if (single_grads_) {  // the linear output layer's dZ is d_out itself, one float per sample
     --kernel_layers;
-    single_grads_(d_out, h_[kernel_layers - 1].data(), n, grads + model.weight_offset(kernel_layers),
-                  grads + model.bias_offset(kernel_layers));
+    if (!output_grads_done_)
+      single_grads_(d_out, h_[kernel_layers - 1].data(), n, grads + model.weight_offset(kernel_layers),
+                    grads + model.bias_offset(kernel_layers));
   }
   for (std::size_t l = kernel_layers; l-- > 0;) {
     const auto& s = layers[l];
@@ -337,7 +427,9 @@ void NarrowMlp::backward(Model& model, const float* x, const std::uint32_t* cols
                               : Source{h_[l - 1].data(), static_cast<std::size_t>(lanes_[l - 1]), nullptr};
     float* dw = grads + model.weight_offset(l);
     float* db = grads + model.bias_offset(l);
-    kernels_[l].delta(wt, dz_next, next_out, next_lanes, d, s.out, s.activation, z, h, n, dz);
+    // forward_bce() wrote a tanh layer's dZ before the output layer.
+    if (!(output_grads_done_ && l + 1 == kernel_layers && s.activation == Activation::tanh))
+      kernels_[l].delta(wt, dz_next, next_out, next_lanes, d, s.out, s.activation, z, h, n, dz);
     kernels_[l].weight_grads(dz, s.in, s.out, src, n, dw, db);
   }
 }

@@ -26,8 +26,16 @@ class NarrowMlp {
   // Sample j is column cols[j] of x (column-major, model.inputs() rows), or column j when cols is
   // null, so a mini-batch is read in place. Writes the outputs (outputs × n, contiguous) to out.
   void forward(const Model& model, const float* x, const std::uint32_t* cols, std::size_t n, float* out);
-  // After forward() on the same samples: given dLoss/dOutput (outputs × n, contiguous), overwrites
-  // model.grads() as Model::backward does.
+  // A one-output linear last layer after 4 or 8 units (a classifier's logit) trained with binary
+  // cross-entropy on logits: forward() and nn::loss_sum's BCE in one pass over the logits, which also
+  // writes the output layer's gradients (backward() then leaves them). Given the targets y and the
+  // gradient scale, writes dLoss/dOutput (n floats) to d_out and returns the summed loss terms, the
+  // same bits as forward() followed by loss_sum. A tanh layer before the output gets its dZ there too.
+  bool fuses_bce() const { return single_bce_ != nullptr; }
+  double forward_bce(Model& model, const float* x, const std::uint32_t* cols, std::size_t n, const float* y,
+                     float scale, float* d_out);
+  // After forward() or forward_bce() on the same samples: given dLoss/dOutput (outputs × n,
+  // contiguous), overwrites model.grads() as Model::backward does.
   void backward(Model& model, const float* x, const std::uint32_t* cols, std::size_t n, const float* d_out);
 
   // Where a pass reads its input samples: column cols[j] (or j) of a column-major matrix.
@@ -53,12 +61,17 @@ class NarrowMlp {
 
  private:
   void pack(const Model& model);
+  // Packs and runs every layer but a one-output linear last one; returns how many layers it ran.
+  std::size_t forward_hidden(const Model& model, const float* x, const std::uint32_t* cols, std::size_t n);
 
   std::vector<Kernels> kernels_;  // per layer
   // A one-output linear last layer after 4 or 8 units computes four samples per vector (set for
   // such nets only; the general kernels handle the rest).
   void (*single_forward_)(const float* w, float b, const float* h, std::size_t n, float* out) = nullptr;
   void (*single_grads_)(const float* d, const float* h, std::size_t n, float* dw, float* db) = nullptr;
+  double (*single_bce_)(const float* w, float b, const float* h, const float* y, std::size_t n, float scale,
+                        float* d_out, float* dw, float* db, float* dz) = nullptr;
+  bool output_grads_done_ = false;  // by the last forward_bce()
 
   // Per layer: lanes (4 or 8, the padded width), one slot of that many floats per sample for the
   // pre-activations (written only where the activation reads them back), activations and gradients.

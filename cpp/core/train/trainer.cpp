@@ -97,7 +97,8 @@ Trainer::Trainer(Dataset data, nn::FeatureCrosses features, nn::Model model, Tra
   use_narrow_ = config_.narrow_path && nn::NarrowMlp::fits(model_);
   if (use_narrow_) {
     narrow_ = nn::NarrowMlp(model_, batch_);
-    out_.resize(model_.outputs(), static_cast<Eigen::Index>(batch_));
+    narrow_bce_ = config_.loss.kind == nn::LossKind::bce_logits && narrow_.fuses_bce();
+    if (!narrow_bce_) out_.resize(model_.outputs(), static_cast<Eigen::Index>(batch_));
   }
   prev_params_.assign(model_.size(), 0.f);
   next_eval_ = config_.metrics_every;

@@ -118,13 +118,14 @@ class Trainer {
   std::vector<float> y_train_, y_test_;  // standardised for regression
   Eigen::MatrixXf x_batch_;
   std::vector<float> y_batch_;
-  Eigen::MatrixXf out_, d_out_;     // the network's outputs (narrow path) and dLoss/dOutput
+  Eigen::MatrixXf out_, d_out_;     // the network's outputs (narrow path without narrow_bce_) and dLoss/dOutput
   std::vector<std::uint32_t> order_;
   std::vector<float> prev_params_;   // before the update that made status_.steps == prev_params_step_
   long prev_params_step_ = 0;
   nn::Workspace train_ws_, eval_ws_;
   nn::NarrowMlp narrow_;
   bool use_narrow_ = false;
+  bool narrow_bce_ = false;          // the narrow path computes the BCE loss in its output pass
 
   std::size_t batch_ = 0, cursor_ = 0;
   long next_eval_ = 0;               // with metrics_every: the step count of the next evaluation

@@ -75,7 +75,10 @@ double Trainer::general_loss_and_grads(std::size_t b) {
   Eigen::Ref<Eigen::MatrixXf> d_out = d_out_.leftCols(cols);
   const double scale = b == n ? full_grad_scale_ : 1.0 / static_cast<double>(b);
   double data_loss = 0.0;
-  if (use_narrow_) {
+  if (narrow_bce_) {
+    data_loss = narrow_.forward_bce(model_, x_train_.data(), order, b, y, static_cast<float>(scale), d_out_.data()) /
+                static_cast<double>(b);
+  } else if (use_narrow_) {
     narrow_.forward(model_, x_train_.data(), order, b, out_.data());
     data_loss = nn::loss_sum(config_.loss, out_.leftCols(cols), y, &d_out, scale) / static_cast<double>(b);
   } else {
