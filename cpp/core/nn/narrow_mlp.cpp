@@ -211,8 +211,9 @@ void weight_grads_single(const float* d, const float* h, std::size_t n, float* d
 // That layer followed by binary cross-entropy on its logits, and its gradients, in one pass: the
 // logits as in forward_single, the loss terms and dLoss/dOutput as bce_logits_sum (the same bce4
 // lanes, sixteen samples as four independent vectors, the values summed in sample order in double,
-// the derivative times scale), dW and db summed sample by sample as in weight_grads_single. h holds
-// whole chunks (NarrowMlp rounds its slots up): the samples past n give lanes that are not used.
+// the derivative times scale), dW and db summed sample by sample as in weight_grads_single. h and y
+// hold whole chunks (NarrowMlp and the trainer round them up): the samples past n give lanes that are
+// not used. (Padding a last chunk's targets here cost a failed store-to-load forward per vector.)
 // When dz is given (a tanh layer before it), it also writes that layer's dZ as delta_layer does
 // (wᵀ·d from zero, times 1 − h²) while h is in registers.
 template <int In>
@@ -230,14 +231,9 @@ double forward_bce_single(const float* w, float b, const float* h, const float* 
   for (int q = 0; q < V; ++q) gw[q] = zero();
   float gb = 0.f;
   double total = 0.0;
-  alignas(16) float yp[kChunk], value[kChunk], deriv[kChunk];
+  alignas(16) float value[kChunk], deriv[kChunk];
   for (std::size_t j = 0; j < n; j += kChunk, h += kChunk * In, y += kChunk, d_out += kChunk) {
     const std::size_t m = n - j < kChunk ? n - j : kChunk;
-    const float* yc = y;
-    if (m < kChunk) {  // the targets are not padded
-      for (std::size_t l = 0; l < kChunk; ++l) yp[l] = l < m ? y[l] : 0.f;
-      yc = yp;
-    }
     f32x4 o[4];
     for (int g = 0; g < 4; ++g) {
       const float* r = h + 4 * g * In;
@@ -253,7 +249,7 @@ double forward_bce_single(const float* w, float b, const float* h, const float* 
       o[g] = add(acc, bv);
     }
     f32x4 v[4], d[4];
-    for (int g = 0; g < 4; ++g) bce4(o[g], load(yc + 4 * g), v[g], d[g], k);
+    for (int g = 0; g < 4; ++g) bce4(o[g], load(y + 4 * g), v[g], d[g], k);
     for (int g = 0; g < 4; ++g) {
       store(value + 4 * g, v[g]);
       store(deriv + 4 * g, mul(d[g], sv));

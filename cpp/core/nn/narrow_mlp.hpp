@@ -31,6 +31,7 @@ class NarrowMlp {
   // writes the output layer's gradients (backward() then leaves them). Given the targets y and the
   // gradient scale, writes dLoss/dOutput (n floats) to d_out and returns the summed loss terms, the
   // same bits as forward() followed by loss_sum. A tanh layer before the output gets its dZ there too.
+  // y must be readable up to n rounded up to a multiple of 16.
   bool fuses_bce() const { return single_bce_ != nullptr; }
   double forward_bce(Model& model, const float* x, const std::uint32_t* cols, std::size_t n, const float* y,
                      float scale, float* d_out);

@@ -99,6 +99,10 @@ Trainer::Trainer(Dataset data, nn::FeatureCrosses features, nn::Model model, Tra
     narrow_ = nn::NarrowMlp(model_, batch_);
     narrow_bce_ = config_.loss.kind == nn::LossKind::bce_logits && narrow_.fuses_bce();
     if (!narrow_bce_) out_.resize(model_.outputs(), static_cast<Eigen::Index>(batch_));
+    if (narrow_bce_) {  // forward_bce reads the targets in whole chunks of 16; a full batch's are copied once
+      y_batch_.resize((batch_ + 15) / 16 * 16, 0.f);
+      if (batch_ == n) std::copy(y_train_.begin(), y_train_.end(), y_batch_.begin());
+    }
   }
   prev_params_.assign(model_.size(), 0.f);
   next_eval_ = config_.metrics_every;

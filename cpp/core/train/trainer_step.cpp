@@ -67,7 +67,7 @@ double Trainer::general_loss_and_grads(std::size_t b) {
     for (std::size_t j = 0; j < b; ++j)
       x_batch_.col(static_cast<Eigen::Index>(j)) = x_train_.col(order_[cursor_ + j]);
   }
-  const float* y = gather ? y_batch_.data() : y_train_.data();
+  const float* y = gather || narrow_bce_ ? y_batch_.data() : y_train_.data();
   const std::uint32_t* order = gather ? order_.data() + cursor_ : nullptr;
   const Eigen::Ref<const Eigen::MatrixXf> x = gather_x ? Eigen::Ref<const Eigen::MatrixXf>(x_batch_.leftCols(cols))
                                                        : Eigen::Ref<const Eigen::MatrixXf>(x_train_);
