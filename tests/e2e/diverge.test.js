@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowser, openPlayground } from './browser.js';
+import { sharedBrowser, openPlayground, waitForStep } from './browser.js';
 
 const env = sharedBrowser();
 
@@ -35,5 +35,41 @@ test('the "learning rate too big" lesson: the run whose loss explodes is marked 
   await third.locator('.run-status', { hasText: /^step \d+ — diverging: the loss is \S+ times its start$/ }).waitFor({ timeout: 20000 });
   assert.equal(await third.getAttribute('class'), 'bad');
   assert.match(await page.locator('.legend li').nth(1).locator('.run-status').textContent(), /^(step|done after) \d+( steps)?$/, 'the good run is not marked');
+  assert.deepEqual(env.browser.errors, []);
+});
+
+// Records the texts drawn inside the loss chart (its axis labels among them).
+function recordChartText() {
+  const fill = CanvasRenderingContext2D.prototype.fillText;
+  window.__lossTexts = [];
+  CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+    if (this.canvas.closest?.('[data-testid="chart-loss"]')) window.__lossTexts.push(String(text));
+    return fill.call(this, text, ...rest);
+  };
+}
+
+test('next to a run whose loss reaches 1e40, the loss chart keeps a labelled y axis', async () => {
+  await env.browser.context.addInitScript(recordChartText);
+  const page = await openPlayground(env.browser, env.server);
+  await page.getByTestId('dataset').selectOption('plane');
+  await page.getByTestId('optimizer').selectOption('sgd');
+  await page.getByTestId('add-run').click();
+  await page.getByTestId('optimizer-1').selectOption('sgd');
+  const lr = page.locator('.run-card').nth(1).getByLabel('lr', { exact: true });
+  await lr.fill('50');
+  await lr.press('Tab');
+  await page.locator('.legend .run-name', { hasText: 'lr 50' }).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('.legend .run-status')].every((e) => e.textContent === 'step 0'), null, { timeout: 20000 });
+  await page.getByTestId('chart-loss').scrollIntoViewIfNeeded();
+  await page.getByTestId('play').click();
+  await page.locator('.legend .run-status', { hasText: /^diverged at step \d+$/ }).waitFor({ timeout: 20000 });
+  await waitForStep(page, 200);
+  await page.evaluate(() => (window.__lossTexts = []));
+  await page.waitForFunction(() => window.__lossTexts.includes('step'), null, { timeout: 10000 }); // one more redraw
+  await page.waitForTimeout(300);
+  const labels = await page.evaluate(() => window.__lossTexts.filter((t) => /^\d+(\.\d+)?(e-?\d+)?$/.test(t)));
+  // Steps label the x axis (whole numbers from 250 up): numbers below 1 or written with an exponent are the y axis's.
+  const yLabels = labels.filter((t) => /e/.test(t) || Number(t) < 1);
+  assert.ok(yLabels.length >= 2, `y-axis labels among ${JSON.stringify(labels)}`);
   assert.deepEqual(env.browser.errors, []);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { alignSeries } from '../../web/src/charts/align';
-import { logTicks, scoreRange } from '../../web/src/charts/axes';
+import { cappedLogExtent, logTicks, scoreRange } from '../../web/src/charts/axes';
 import { smooth } from '../../web/src/smoothing';
 import { metricsCsv } from '../../web/src/export';
 
@@ -80,6 +80,18 @@ describe('axes of a diverging run', () => {
   };
   test('a log axis labels powers of ten only', () => {
     expect(logTicks(decades(-2, 1)).filter((v) => v !== null)).toEqual([0.01, 0.1, 1, 10]);
+  });
+  test('a log axis within one decade still has at least three labels (1-2-5 steps)', () => {
+    const splits = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+    expect(logTicks(splits).filter((v) => v !== null)).toEqual([0.2, 0.5, 1]);
+    const narrow = [0.4, 0.5, 0.6, 0.7];
+    expect(logTicks(narrow).filter((v) => v !== null)).toEqual([0.4, 0.5, 0.6, 0.7]);
+  });
+  test('a diverging loss (2.7e40) is cut at 1e15, below where uPlot stops drawing axes; a normal one is kept', () => {
+    expect(cappedLogExtent(0.01, 2.7e40)).toEqual([0.01, 1e15]);
+    expect(cappedLogExtent(0.3, 0.7)).toEqual([0.3, 0.7]);
+    expect(cappedLogExtent(1e20, 1e30)).toEqual([1e14, 1e15]);
+    expect(cappedLogExtent(null, null)).toEqual([0.1, 1]);
   });
   test('a log axis over 26 decades keeps at most five labels', () => {
     const kept = logTicks(decades(-2, 23)).filter((v) => v !== null);

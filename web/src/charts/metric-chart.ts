@@ -2,7 +2,7 @@
 // uPlot draws it; the hover legend shows the step and each run's value.
 import uPlot from 'uplot';
 import { alignSeries } from './align';
-import { logTicks, scoreRange } from './axes';
+import { cappedLogExtent, logTicks, scoreRange } from './axes';
 import { formatNumber } from '../format';
 import { h } from '../ui/dom';
 import { themeOf } from '../ui/theme';
@@ -79,7 +79,7 @@ export class MetricChart {
       legend: { live: true },
       scales: {
         x: { time: false },
-        y: this.log ? { distr: 3 } : this.scoreFloor === null ? { auto: true } : { range: (_u, min, max) => scoreRange(min, max, this.scoreFloor ?? 0) },
+        y: this.log ? { distr: 3, range: (_u, min, max) => uPlot.rangeLog(...cappedLogExtent(min, max), 10, false) } : this.scoreFloor === null ? { auto: true } : { range: (_u, min, max) => scoreRange(min, max, this.scoreFloor ?? 0) },
       },
       axes: [
         { label: 'step', labelSize: 14, size: 30, stroke: t.muted, grid: { stroke: t.soft }, ticks: { stroke: t.line } },
