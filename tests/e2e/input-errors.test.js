@@ -88,6 +88,26 @@ test('a value outside a field’s range shows the value that is used (300 units 
   assert.deepEqual([state.model.hidden[0].units, state.batch_size, state.steps, state.regularization.l2], [256, 2, 1, 0]);
 });
 
+test('a bad number typed while the race restarts after another change stays on screen', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.locator('.legend .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  await page.getByTestId('optimizer').selectOption('sgd'); // restarts the race after a short pause
+  const lr = page.locator('.run-card').first().getByLabel('lr', { exact: true });
+  await lr.click();
+  await lr.press('Control+a');
+  await lr.pressSequentially('1e');
+  await lr.press('Tab');
+  await page.locator('.legend .run-name', { hasText: 'sgd' }).waitFor();
+  await page.locator('.legend .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  await page.waitForTimeout(500); // the restart has finished
+  assert.equal(await page.getByTestId('error').isVisible(), true);
+  assert.equal(await page.getByTestId('error').textContent(), 'lr: enter a number; the last valid value is still used.');
+  await lr.fill('0.05');
+  await lr.press('Tab');
+  await page.locator('.legend .run-name', { hasText: 'lr 0.05' }).waitFor();
+  await page.getByTestId('error').waitFor({ state: 'hidden' }); // a valid change clears it
+});
+
 test('milestones that are not numbers are refused with an example, and the schedule stays as it was', async () => {
   const page = await openPlayground(env.browser, env.server);
   await page.getByLabel('run 1 schedule').selectOption('multistep');

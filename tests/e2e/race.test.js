@@ -27,3 +27,29 @@ test('race three optimizers: three legend entries and three loss curves', async 
   assert.ok((await waitForColours(page.getByTestId('chart-loss').locator('canvas'), 4)) >= 4, 'three coloured curves on white');
   assert.deepEqual(env.browser.errors, []);
 });
+
+test('in a race, the data view draws the run the learner picks', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  const picker = page.getByTestId('data-view-run');
+  await page.locator('.legend .run-status', { hasText: 'step 0' }).waitFor({ timeout: 20000 });
+  assert.equal(await picker.isVisible(), false, 'one run: nothing to pick');
+  await page.getByTestId('optimizer').selectOption('sgd');
+  await page.getByTestId('add-run').click();
+  await page.getByTestId('optimizer-1').selectOption('adam');
+  await page.locator('.legend .run-name', { hasText: 'adam' }).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('.legend .run-status')].every((e) => e.textContent === 'step 0'), null, { timeout: 20000 });
+  await page.getByTestId('play').click();
+  await waitForStep(page, 300);
+  await page.getByTestId('pause').click();
+  await picker.waitFor({ state: 'visible' });
+  assert.deepEqual(await picker.locator('option').allTextContents(), ['Run 1', 'Run 2']);
+  const canvas = page.getByTestId('data-view').locator('canvas');
+  const picture = () => canvas.evaluate((c) => c.toDataURL());
+  await page.waitForTimeout(300);
+  const first = await picture();
+  await picker.selectOption('1');
+  await page.waitForFunction((before) => document.querySelector('[data-testid="data-view"] canvas').toDataURL() !== before, first, { timeout: 5000 });
+  await picker.selectOption('0');
+  await page.waitForFunction((before) => document.querySelector('[data-testid="data-view"] canvas').toDataURL() === before, first, { timeout: 5000 });
+  assert.deepEqual(env.browser.errors, []);
+});

@@ -37,3 +37,14 @@ test('upload a CSV, see its preview, train: steps grow and the train loss falls'
   assert.ok((await waitForColours(page.getByTestId('chart-loss').locator('canvas'), 3)) > 2, 'the loss chart is drawn');
   assert.deepEqual(env.browser.errors, []);
 });
+
+test('a CSV with a numeric target says "Task: regression" everywhere, as the engine found', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  const rows = ['rooms,area,price'];
+  for (let i = 0; i < 60; i++) rows.push(`${1 + (i % 5)},${30 + i * 1.7},${(100 + i * 5.3 + (i % 7)).toFixed(1)}`);
+  await page.getByTestId('csv-input').setInputFiles({ name: 'flats.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+  await page.locator('.notes li', { hasText: 'task: regression' }).waitFor({ timeout: 20000 });
+  assert.equal(await page.getByTestId('task').textContent(), 'Task: regression');
+  assert.match(await page.locator('select', { has: page.locator('option[value="regression"]') }).first().locator('option').first().textContent(), /regression/);
+  assert.deepEqual(env.browser.errors, []);
+});

@@ -14,7 +14,7 @@ import { importState } from './state/from-spec';
 import { experimentSpec } from './state/spec';
 import { DataView } from './views/data-view';
 import { LandscapeView } from './views/landscape-view';
-import { h, uid } from './ui/dom';
+import { h, select, uid } from './ui/dom';
 import { dataPanel } from './panels/data-panel';
 import { modelPanel } from './panels/model-panel';
 import { trainingPanel } from './panels/training-panel';
@@ -68,7 +68,12 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     showError(null);
   });
 
-  host.addEventListener('invalid-number', (e) => showError((e as CustomEvent<string>).detail));
+  // Kept until the next change: typed right after another change, it would otherwise be cleared by
+  // that change's restart a moment later, before the learner could read it.
+  host.addEventListener('invalid-number', (e) => {
+    stickyError = (e as CustomEvent<string>).detail;
+    showError(stickyError);
+  });
 
   const core = new WorkerClient(() => {}, (m) => showError(m));
   let catalog: Catalog = { optimizers: [], schedules: [], functions: [] };
@@ -234,7 +239,10 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   });
 
   const landscapeHint = h('p', { class: 'muted small', text: 'Click to start from another point.' });
-  const dataFigure = h('figure', { class: 'view', testid: 'data-view' }, h('figcaption', { text: 'Model and data' }), dataView.canvas);
+  // In a race the picture is one run's: the learner picks which, as for the per-layer chart.
+  const dataRun = select([['0', 'Run 1']], '0', { 'aria-label': 'run whose model is drawn', testid: 'data-view-run', hidden: true });
+  dataRun.addEventListener('change', () => dataView.showRun(Number(dataRun.value)));
+  const dataFigure = h('figure', { class: 'view', testid: 'data-view' }, h('figcaption', {}, 'Model and data ', dataRun), dataView.canvas);
   const landscapeFigure = h('figure', { class: 'view', testid: 'landscape' },
     h('figcaption', {}, 'Loss landscape ', h('span', { class: 'check small' }, internals, h('label', { for: internals.id, text: 'show optimizer state', title: 'arrow: momentum (next step’s direction); dashed ellipse: per-coordinate step scale 1/√v of adaptive optimizers' }))),
     landscape.canvas,
@@ -324,6 +332,15 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
         diverged: first?.divergedAt !== null && first?.divergedAt !== undefined,
       });
       runLegend.show(all, regression(), isFunction);
+      if (dataRun.options.length !== all.length) {
+        const keep = Number(dataRun.value) < all.length ? dataRun.value : '0';
+        while (dataRun.options.length) dataRun.remove(0);
+        all.forEach((r) => dataRun.add(new Option(`Run ${r.index + 1}`, String(r.index))));
+        dataRun.value = keep;
+        dataView.showRun(Number(keep));
+      }
+      // 1-D fits of every run are drawn together: nothing to pick.
+      dataRun.hidden = all.length < 2 || first?.view?.kind === 'curve';
       dataView.update(all.map((r) => r.view));
       if (first?.landscape && first.landscape !== shownLandscape) {
         shownLandscape = first.landscape;
@@ -367,7 +384,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       newFile = false;
       lastGood = { state: structuredClone(store.state), csv };
       showError(stickyError);
-      data.setNotes(s.notes);
+      data.setNotes(s.notes, s.task);
       dataView.setSummary(s);
       landscape.setGrid(s.landscape);
       landscape.start = s.start;

@@ -36,7 +36,7 @@ function dataDefaults(source: string, seed: number, lastColumn?: string): DataCo
 
 const noiseMax: Record<string, number> = { linear: 10, sine: 1 };
 
-export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void; setNotes(notes: string[]): void } {
+export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void; setNotes(notes: string[], task?: string | null): void } {
   const body = h('div');
   const notes = h('ul', { class: 'notes', 'aria-live': 'polite' });
   const el = section('Data', body, notes);
@@ -223,12 +223,27 @@ export function dataPanel(ctx: PanelContext): { el: HTMLElement; render(): void;
       ));
     }
     body.appendChild(upload());
-    body.appendChild(h('p', { class: 'muted small', text: `Task: ${s.problem === 'function' ? 'minimise a function of two parameters' : isRegression(s) ? 'regression' : 'classification'}` }));
+    detected = null; // the settings may have changed: until the next run starts, guess from them
+    showTask();
+    body.appendChild(taskLine);
   }
 
-  function setNotes(list: string[]): void {
+  // The engine's verdict once a run has started (a CSV's "auto" task is decided from its target
+  // column); before that, what the settings say.
+  let detected: string | null = null;
+  const taskLine = h('p', { class: 'muted small', testid: 'task' });
+  function showTask(): void {
+    const s = ctx.store.state;
+    const csvGuess = s.data.source === 'csv' && (s.data.task ?? 'auto') === 'auto' && ctx.csv && (s.data.target ?? ctx.csv.preview.header.at(-1)) === ctx.csv.preview.header.at(-1) ? ctx.csv.preview.task : null;
+    const regression = detected ? detected === 'regression' : csvGuess ? csvGuess === 'regression' : isRegression(s);
+    taskLine.textContent = `Task: ${s.problem === 'function' ? 'minimise a function of two parameters' : regression ? 'regression' : 'classification'}`;
+  }
+
+  function setNotes(list: string[], task: string | null = null): void {
     clear(notes);
     for (const n of list) notes.appendChild(h('li', { text: n }));
+    detected = task;
+    showTask();
   }
 
   render();

@@ -24,22 +24,38 @@ export class DataView {
     this.idle = idle;
     this.shown = [];
     this.others = [];
+    this.main = null;
+    this.latest = [];
     this.draw(null);
   }
 
   private shown: Array<View | null> = [];
   private others: Array<View | null> = [];
+  private run = 0; // whose boundary, predictions or confusion matrix are drawn
+  private main: View | null = null;
 
-  // Takes every run's latest picture (index = run); redraws only when one changed. The first run's
-  // picture is drawn; 1-D fits of the other runs are overlaid in their colours.
+  // Draws another run's picture (1-D fits of every run are overlaid anyway).
+  showRun(index: number): void {
+    this.run = index;
+    this.shown = [];
+    this.update(this.latest);
+  }
+
+  private latest: Array<View | null> = [];
+
+  // Takes every run's latest picture (index = run); redraws only when one changed. The chosen run's
+  // picture is drawn; 1-D fits of all runs are overlaid in their colours, the first run's on top.
   update(views: Array<View | null>): void {
+    this.latest = views;
+    const main = views[this.run] ?? views[0] ?? null;
     // Other runs' pictures matter only for 1-D fits, which are overlaid.
-    const overlaid = views[0]?.kind === 'curve';
-    const same = views.length === this.shown.length && (overlaid ? views.every((v, i) => v === this.shown[i]) : views[0] === this.shown[0]);
+    const overlaid = main?.kind === 'curve';
+    const same = views.length === this.shown.length && (overlaid ? views.every((v, i) => v === this.shown[i]) : main === this.main);
     if (same) return;
     this.shown = views;
+    this.main = main;
     this.others = views.slice(1);
-    this.draw(views[0] ?? null);
+    this.draw(overlaid ? (views[0] ?? null) : main);
   }
 
   draw(view: View | null): void {
