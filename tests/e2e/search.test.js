@@ -151,3 +151,21 @@ test('a bad search says what is wrong and starts nothing', async () => {
   assert.equal(await page.getByTestId('search-row').count(), 0);
   assert.deepEqual(env.browser.errors, []);
 });
+
+test('on a phone every search dimension control lies inside the panel, wide enough to read', async () => {
+  const page = await openDigits();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('.search-dim').first().scrollIntoViewIfNeeded();
+  const bad = await page.evaluate(() => {
+    const panel = document.querySelector('.search-details').getBoundingClientRect();
+    const out = [];
+    for (const el of document.querySelectorAll('.search-dim input, .search-dim select, .search-dim button')) {
+      const r = el.getBoundingClientRect();
+      const name = el.getAttribute('aria-label') ?? el.textContent;
+      if (r.right > panel.right + 0.5 || r.left < panel.left - 0.5) out.push(`${name}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(panel.left)}–${Math.round(panel.right)}`);
+      else if (el.tagName === 'INPUT' && r.width < 48) out.push(`${name}: ${Math.round(r.width)}px wide`);
+    }
+    return out;
+  });
+  assert.deepEqual(bad, []);
+});

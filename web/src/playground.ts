@@ -242,7 +242,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   // In a race the picture is one run's: the learner picks which, as for the per-layer chart.
   const dataRun = select([['0', 'Run 1']], '0', { 'aria-label': 'run whose model is drawn', testid: 'data-view-run', hidden: true });
   dataRun.addEventListener('change', () => dataView.showRun(Number(dataRun.value)));
-  const dataFigure = h('figure', { class: 'view', testid: 'data-view' }, h('figcaption', {}, 'Model and data ', dataRun), dataView.canvas);
+  const dataFigure = h('figure', { class: 'view', testid: 'data-view' }, h('figcaption', {}, 'Model and data ', h('span', { class: 'chart-tools' }, dataRun)), dataView.canvas);
   const landscapeFigure = h('figure', { class: 'view', testid: 'landscape' },
     h('figcaption', {}, 'Loss landscape ', h('span', { class: 'check small' }, internals, h('label', { for: internals.id, text: 'show optimizer state', title: 'arrow: momentum (next step’s direction); dashed ellipse: per-coordinate step scale 1/√v of adaptive optimizers' }))),
     landscape.canvas,
