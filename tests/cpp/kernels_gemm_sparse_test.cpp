@@ -53,12 +53,12 @@ const Case kCases[] = {{16, 1, 1}, {17, 5, 7}, {24, 9, 13}, {35, 3, 64}, {64, 64
 
 class Sparse {
  public:
-  Sparse(Case s, bool ta, bool tb, double zero_share)
+  Sparse(Case s, bool ta, bool tb, double b_zeros, double a_zeros = 0)
       : s_(s),
         lda_((ta ? s.k : s.m) + 3),
         ldb_((tb ? s.n : s.k) + 2),
-        a_data_(values(static_cast<std::size_t>(lda_ * (ta ? s.m : s.k)), 1, 0)),
-        b_data_(values(static_cast<std::size_t>(ldb_ * (tb ? s.k : s.n)), 2, zero_share)),
+        a_data_(values(static_cast<std::size_t>(lda_ * (ta ? s.m : s.k)), 1, a_zeros)),
+        b_data_(values(static_cast<std::size_t>(ldb_ * (tb ? s.k : s.n)), 2, b_zeros)),
         ta_(ta),
         tb_(tb) {}
   MatView a() const { return ta_ ? MatView{a_data_.data(), lda_, 1} : MatView{a_data_.data(), 1, lda_}; }
@@ -113,7 +113,31 @@ TEST(KernelsGemmSparse, SkippingZerosGivesTheSequentialSumsBits) {
         }
 }
 
-TEST(KernelsGemmSparse, DenseBIsLeftToTheDenseKernels) {
+// A sparse A and a dense B: Cᵀ = Bᵀ·Aᵀ skips A's zeros and writes C's rows as its columns (tried
+// from a million multiply-adds on).
+TEST(KernelsGemmSparse, SkippingZerosOfAGivesTheSequentialSumsBits) {
+  const Case cases[] = {{128, 100, 100}, {80, 131, 101}, {101, 333, 33}};
+  for (const auto& s : cases)
+    for (const bool ta : {false, true})
+      for (const bool tb : {false, true}) {
+        auto x = std::make_unique<Sparse>(s, ta, tb, 0.0, 0.5);
+        std::vector<float> c;
+        ASSERT_TRUE(x->run(c)) << s.m << "x" << s.n << "x" << s.k;
+        x->expect_reference(c);
+      }
+}
+
+TEST(KernelsGemmSparse, NonFiniteRowsOfBAreNeverSkippedWhenAIsSparse) {
+  auto x = std::make_unique<Sparse>(Case{128, 100, 100}, false, false, 0.0, 0.5);
+  for (std::ptrdiff_t i = 0; i < 128; ++i) x->a_at(i, 2) = 0.f;
+  x->b_at(2, 5) = std::numeric_limits<float>::infinity();
+  std::vector<float> c;
+  ASSERT_TRUE(x->run(c));
+  x->expect_reference(c);
+  EXPECT_TRUE(std::isnan(c[static_cast<std::size_t>(7 + 5 * x->ldc())])) << "0 · Inf in column 5";
+}
+
+TEST(KernelsGemmSparse, DenseOperandsAreLeftToTheDenseKernels) {
   for (const bool tb : {false, true}) {
     auto x = std::make_unique<Sparse>(Case{64, 64, 64}, false, tb, 0.1);
     std::vector<float> c;
@@ -122,8 +146,14 @@ TEST(KernelsGemmSparse, DenseBIsLeftToTheDenseKernels) {
   }
 }
 
+TEST(KernelsGemmSparse, SmallProductsAreNotTransposed) {
+  auto x = std::make_unique<Sparse>(Case{64, 16, 64}, false, false, 0.0, 0.5);  // W2's dZ·Xᵀ
+  std::vector<float> c;
+  EXPECT_FALSE(x->run(c));
+}
+
 TEST(KernelsGemmSparse, FewRowsAreLeftToTheDenseKernels) {
-  auto x = std::make_unique<Sparse>(Case{10, 64, 64}, false, false, 0.5);
+  auto x = std::make_unique<Sparse>(Case{10, 10, 64}, false, false, 0.5, 0.5);
   std::vector<float> c;
   EXPECT_FALSE(x->run(c));
 }
@@ -146,7 +176,7 @@ TEST(KernelsGemmSparse, NonFiniteColumnsOfAAreNeverSkipped) {
 }
 
 TEST(KernelsGemmSparse, CopiesBeyondTheScratchAreDeclined) {
-  // Bᵀ of 200 × 100 does not fit the 16384-float scratch the test lends.
+  // Bᵀ of 200 × 100 does not fit the 16384-float scratch the test lends (and A is dense).
   auto x = std::make_unique<Sparse>(Case{16, 100, 200}, false, true, 0.5);
   std::vector<float> c;
   EXPECT_FALSE(x->run(c));

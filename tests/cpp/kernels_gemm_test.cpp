@@ -62,11 +62,11 @@ const Shape kShapes[] = {{1, 1, 1},     {3, 5, 7},      {2, 11, 5},     {3, 4, 1
 
 // A and B as forward (W·H), Wᵀ·dZ and dZ·Hᵀ see them: column-major, transposed, and with a leading
 // dimension larger than the rows used (a view into a bigger workspace).
-void check_all_layouts(bool transpose_a, bool transpose_b, double b_zero_share = 0) {
+void check_all_layouts(bool transpose_a, bool transpose_b, double a_zero_share = 0, double b_zero_share = 0) {
   for (const auto& s : kShapes)
     for (const std::ptrdiff_t pad : {0, 5}) {
       const std::ptrdiff_t lda = (transpose_a ? s.k : s.m) + pad, ldb = (transpose_b ? s.n : s.k) + pad;
-      const auto a_data = random_values(static_cast<std::size_t>(lda * (transpose_a ? s.m : s.k)), 1);
+      const auto a_data = random_values(static_cast<std::size_t>(lda * (transpose_a ? s.m : s.k)), 1, a_zero_share);
       const auto b_data = random_values(static_cast<std::size_t>(ldb * (transpose_b ? s.k : s.n)), 2, b_zero_share);
       const MatView a = transpose_a ? MatView{a_data.data(), lda, 1} : MatView{a_data.data(), 1, lda};
       const MatView b = transpose_b ? MatView{b_data.data(), ldb, 1} : MatView{b_data.data(), 1, ldb};
@@ -90,11 +90,15 @@ TEST_P(KernelsGemm, PlainLayoutMatchesSequentialSums) { check_all_layouts(false,
 TEST_P(KernelsGemm, TransposedAMatchesSequentialSums) { check_all_layouts(true, false); }
 TEST_P(KernelsGemm, TransposedBMatchesSequentialSums) { check_all_layouts(false, true); }
 TEST_P(KernelsGemm, BothTransposedMatchSequentialSums) { check_all_layouts(true, true); }
-// Half of B zero: the WebAssembly and portable levels skip those terms (kernels/gemm_sparse), the
-// others multiply them; every level must still give the sequential sums' bits.
+// Half of B (or of A) zero: the WebAssembly and portable levels skip those terms (kernels/gemm_sparse),
+// the others multiply them; every level must still give the sequential sums' bits.
 TEST_P(KernelsGemm, SparseBMatchesSequentialSums) {
   for (const bool ta : {false, true})
-    for (const bool tb : {false, true}) check_all_layouts(ta, tb, 0.5);
+    for (const bool tb : {false, true}) check_all_layouts(ta, tb, 0, 0.5);
+}
+TEST_P(KernelsGemm, SparseAMatchesSequentialSums) {
+  for (const bool ta : {false, true})
+    for (const bool tb : {false, true}) check_all_layouts(ta, tb, 0.5, 0);
 }
 
 TEST(KernelsGemmEdge, EmptyInnerDimensionGivesZeros) {

@@ -15,6 +15,8 @@ using simd::f32x4;
 constexpr double kMaxDensity = 0.7;
 // Below this many rows of C an index list serves too few multiply-adds to pay for itself.
 constexpr std::ptrdiff_t kMinRows = 16;
+constexpr std::ptrdiff_t kL1Floats = 8 * 1024;       // an A up to this size is used whole
+constexpr std::ptrdiff_t kMinTransposed = 1 << 20;  // multiply-adds; see gemm_sparse
 constexpr std::ptrdiff_t kMaxK = 4096, kMaxN = 4096, kMaxTerms = 64 * 1024;
 
 // One set per thread: `descent sweep` trains runs on several threads at once.
@@ -98,11 +100,18 @@ std::ptrdiff_t list_terms(const float* b, std::ptrdiff_t k, std::int32_t* index)
   return count;
 }
 
+// Where C goes: C(i, j) = data[i·row_stride + j·col_stride]. Row stride 1 is the usual column-major
+// C; Cᵀ = Bᵀ·Aᵀ writes C's rows as its columns.
+struct Out {
+  float* data;
+  std::ptrdiff_t row_stride, col_stride;
+};
+
 // V vectors of rows of one column of C: c = Σ_t A[:, p_t]·b[p_t], the accumulators in registers
 // (more than six and V8 spills them).
-template <int V>
+template <int V, bool Strided>
 void column_rows(const float* a, std::ptrdiff_t lda, const float* b, const std::int32_t* index, std::ptrdiff_t terms,
-                 float* c) {
+                 float* c, std::ptrdiff_t cs) {
   f32x4 acc[V];
   for (int v = 0; v < V; ++v) acc[v] = simd::zero();
   for (std::ptrdiff_t t = 0; t < terms; ++t) {
@@ -111,13 +120,47 @@ void column_rows(const float* a, std::ptrdiff_t lda, const float* b, const std::
     const f32x4 bv = simd::splat(b[p]);
     for (int v = 0; v < V; ++v) acc[v] = simd::add(acc[v], simd::mul(simd::load(ap + 4 * v), bv));
   }
-  for (int v = 0; v < V; ++v) simd::store(c + 4 * v, acc[v]);
+  if constexpr (Strided) {
+    alignas(16) float lanes[4 * V];
+    for (int v = 0; v < V; ++v) simd::store(lanes + 4 * v, acc[v]);
+    for (int r = 0; r < 4 * V; ++r) c[r * cs] = lanes[r];
+  } else {
+    for (int v = 0; v < V; ++v) simd::store(c + 4 * v, acc[v]);
+  }
+}
+
+// C from the index lists. An A bigger than L1 is taken in panels of 48 rows (48 · k floats), each used
+// by every column before the next: streamed from L2 once per column, W3's 784 × 128 X made the
+// skipping product 15 % slower.
+template <bool Strided>
+void fill_columns(std::ptrdiff_t m, std::ptrdiff_t n, const float* a, std::ptrdiff_t lda, const float* b,
+                  std::ptrdiff_t ldb, const Out& c, std::ptrdiff_t panel) {
+  const std::ptrdiff_t cs = Strided ? c.row_stride : 1;
+  for (std::ptrdiff_t i0 = 0; i0 < m; i0 += panel) {
+    const std::ptrdiff_t i1 = std::min(m, i0 + panel);
+    for (std::ptrdiff_t j = 0; j < n; ++j) {
+      const float* bj = b + j * ldb;
+      const std::int32_t* index = t_index + t_start[j];
+      const std::ptrdiff_t terms = t_start[j + 1] - t_start[j];
+      float* cj = c.data + j * c.col_stride;
+      std::ptrdiff_t i = i0;
+      for (; i + 24 <= i1; i += 24) column_rows<6, Strided>(a + i, lda, bj, index, terms, cj + i * cs, cs);
+      if (i + 16 <= i1) column_rows<4, Strided>(a + i, lda, bj, index, terms, cj + i * cs, cs), i += 16;
+      if (i + 8 <= i1) column_rows<2, Strided>(a + i, lda, bj, index, terms, cj + i * cs, cs), i += 8;
+      if (i + 4 <= i1) column_rows<1, Strided>(a + i, lda, bj, index, terms, cj + i * cs, cs), i += 4;
+      for (; i < i1; ++i) {
+        float acc = 0.f;
+        for (std::ptrdiff_t t = 0; t < terms; ++t) acc += a[i + index[t] * lda] * bj[index[t]];
+        cj[i * cs] = acc;
+      }
+    }
+  }
 }
 
 // C = A·B with A column-major (leading dimension lda) and B's columns contiguous (leading dimension
 // ldb); false if more than kMaxDensity of the terms remain.
 bool multiply(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const float* a, std::ptrdiff_t lda, const float* b,
-              std::ptrdiff_t ldb, float* c, std::ptrdiff_t ldc) {
+              std::ptrdiff_t ldb, const Out& c) {
   mark_non_finite(a, lda, m, k);
   std::ptrdiff_t total = 0;
   for (std::ptrdiff_t j = 0; j < n; ++j) {
@@ -126,29 +169,17 @@ bool multiply(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const float*
   }
   t_start[n] = static_cast<std::int32_t>(total);
   if (static_cast<double>(total) > kMaxDensity * static_cast<double>(k * n)) return false;
-  for (std::ptrdiff_t j = 0; j < n; ++j) {
-    const float* bj = b + j * ldb;
-    float* cj = c + j * ldc;
-    const std::int32_t* index = t_index + t_start[j];
-    const std::ptrdiff_t terms = t_start[j + 1] - t_start[j];
-    std::ptrdiff_t i = 0;
-    for (; i + 24 <= m; i += 24) column_rows<6>(a + i, lda, bj, index, terms, cj + i);
-    if (i + 16 <= m) column_rows<4>(a + i, lda, bj, index, terms, cj + i), i += 16;
-    if (i + 8 <= m) column_rows<2>(a + i, lda, bj, index, terms, cj + i), i += 8;
-    if (i + 4 <= m) column_rows<1>(a + i, lda, bj, index, terms, cj + i), i += 4;
-    for (; i < m; ++i) {
-      float acc = 0.f;
-      for (std::ptrdiff_t t = 0; t < terms; ++t) acc += a[i + index[t] * lda] * bj[index[t]];
-      cj[i] = acc;
-    }
-  }
+  const std::ptrdiff_t panel = m * k <= kL1Floats ? m : 48;
+  if (c.row_stride == 1)
+    fill_columns<false>(m, n, a, lda, b, ldb, c, panel);
+  else
+    fill_columns<true>(m, n, a, lda, b, ldb, c, panel);
   return true;
 }
 
-}  // namespace
-
-bool gemm_sparse(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
-                 std::ptrdiff_t ldc, const Scratch& scratch) {
+// C = A·B skipping B's zeros, with A and B copied column-major first where they are not.
+bool sparse_b(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, const Out& c,
+              const Scratch& scratch) {
   if (m < kMinRows || k > kMaxK || n > kMaxN || k * n > kMaxTerms) return false;
   if ((a.row_stride != 1 && m * k > scratch.a_size) || (b.row_stride != 1 && k * n > scratch.b_size)) return false;
   const float* bp = b.data;
@@ -164,7 +195,18 @@ bool gemm_sparse(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const Mat
     copy_column_major(a, m, k, scratch.a);
     ap = scratch.a, lda = m;
   }
-  return multiply(m, n, k, ap, lda, bp, ldb, c, ldc);
+  return multiply(m, n, k, ap, lda, bp, ldb, c);
+}
+
+MatView transposed(const MatView& v) { return {v.data, v.col_stride, v.row_stride}; }
+
+}  // namespace
+
+bool gemm_sparse(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
+                 std::ptrdiff_t ldc, const Scratch& scratch) {
+  if (sparse_b(m, n, k, a, b, Out{c, 1, ldc}, scratch)) return true;
+  // Cᵀ = Bᵀ·Aᵀ: its index lists and the copy of Aᵀ pay only on large products (W3's dZ·Xᵀ, not W2's).
+  return m * n * k >= kMinTransposed && sparse_b(n, m, k, transposed(b), transposed(a), Out{c, ldc, 1}, scratch);
 }
 
 }  // namespace descent::kernels
