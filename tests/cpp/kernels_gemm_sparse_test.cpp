@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "gemm_reference.hpp"
 #include "kernels/gemm_sparse.hpp"
 #include "random.hpp"
 
@@ -22,21 +23,6 @@ std::vector<float> values(std::size_t n, std::uint64_t seed, double zero_share) 
     if (rng.uniform(0, 1) < zero_share) x = rng.uniform(0, 1) < 0.5 ? 0.f : -0.f;
   }
   return v;
-}
-
-// Every element summed in k order from zero, zero terms included.
-std::vector<float> reference(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, MatView a, MatView b) {
-  std::vector<float> c(static_cast<std::size_t>(m * n));
-  for (std::ptrdiff_t j = 0; j < n; ++j)
-    for (std::ptrdiff_t i = 0; i < m; ++i) {
-      float acc = 0.f;
-      for (std::ptrdiff_t p = 0; p < k; ++p) {
-        const float prod = a(i, p) * b(p, j);
-        acc = acc + prod;
-      }
-      c[static_cast<std::size_t>(i + j * m)] = acc;
-    }
-  return c;
 }
 
 bool same_bits(float x, float y) {
@@ -72,7 +58,7 @@ class Sparse {
     return descent::kernels::gemm_sparse(s_.m, s_.n, s_.k, a(), b(), c.data(), ldc(), {a_pack_, kPack, b_pack_, kPack});
   }
   void expect_reference(const std::vector<float>& c) {
-    const auto want = reference(s_.m, s_.n, s_.k, a(), b());
+    const auto want = sequential_product(s_.m, s_.n, s_.k, a(), b());
     for (std::ptrdiff_t j = 0; j < s_.n; ++j) {
       for (std::ptrdiff_t i = 0; i < s_.m; ++i)
         ASSERT_TRUE(same_bits(c[static_cast<std::size_t>(i + j * ldc())], want[static_cast<std::size_t>(i + j * s_.m)]))

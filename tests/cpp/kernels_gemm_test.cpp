@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "gemm_reference.hpp"
 #include "kernels/gemm.hpp"
 #include "random.hpp"
 #include "simd_levels.hpp"
@@ -20,21 +21,6 @@ std::vector<float> random_values(std::size_t n, std::uint64_t seed, double zero_
     if (rng.uniform(0, 1) < zero_share) x = 0.f;
   }
   return v;
-}
-
-// The contract: every element summed in k order from zero, one rounding per multiply and per add.
-std::vector<float> reference(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, MatView a, MatView b) {
-  std::vector<float> c(static_cast<std::size_t>(m * n));
-  for (std::ptrdiff_t j = 0; j < n; ++j)
-    for (std::ptrdiff_t i = 0; i < m; ++i) {
-      float acc = 0.f;
-      for (std::ptrdiff_t p = 0; p < k; ++p) {
-        const float prod = a(i, p) * b(p, j);
-        acc = acc + prod;
-      }
-      c[static_cast<std::size_t>(i + j * m)] = acc;
-    }
-  return c;
 }
 
 struct Shape {
@@ -73,7 +59,7 @@ void check_all_layouts(bool transpose_a, bool transpose_b, double a_zero_share =
       const std::ptrdiff_t ldc = s.m + 3;  // a leading dimension larger than m must leave the gap alone
       std::vector<float> c(static_cast<std::size_t>(ldc * s.n), 42.f);
       descent::gemm(s.m, s.n, s.k, a, b, c.data(), ldc);
-      const auto want = reference(s.m, s.n, s.k, a, b);
+      const auto want = sequential_product(s.m, s.n, s.k, a, b);
       for (std::ptrdiff_t j = 0; j < s.n; ++j) {
         for (std::ptrdiff_t i = 0; i < s.m; ++i)
           ASSERT_EQ(c[static_cast<std::size_t>(i + j * ldc)], want[static_cast<std::size_t>(i + j * s.m)])
