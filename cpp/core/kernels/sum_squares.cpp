@@ -4,7 +4,7 @@
 
 namespace descent {
 
-double sum_squares(const float* v, std::size_t n) {
+double sum_squares_vectors(const float* v, std::size_t n) {
   const std::size_t n4 = n - n % 4;
   double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
 #if defined(__wasm_simd128__)

@@ -107,7 +107,7 @@ Trainer::Trainer(Dataset data, nn::FeatureCrosses features, nn::Model model, Tra
   prev_params_.assign(model_.size(), 0.f);
   next_eval_ = config_.metrics_every;
   full_grad_scale_ = 1.0 / static_cast<double>(n);
-  linear_mse_ = layers.size() == 1 && layers[0].out == 1 && layers[0].activation == nn::Activation::linear &&
+  linear_mse_ = config_.narrow_path && layers.size() == 1 && layers[0].out == 1 && layers[0].activation == nn::Activation::linear &&
                 config_.loss.kind == nn::LossKind::mse && batch_ == n && !config_.regularization.active();
   best_test_ = std::numeric_limits<double>::infinity();
 }

@@ -41,8 +41,9 @@ struct TrainConfig {
   double clip_threshold = 0.0;    // max_norm (global L2 norm) or value (element-wise)
   std::uint64_t seed = 0;         // shuffling
   long metrics_every = 0;         // evaluate every k steps; 0: at each epoch end
-  // Networks at most nn::NarrowMlp::kMaxWidth units wide train through the fused NarrowMlp passes;
-  // false forces the general layer-by-layer path (the tests compare the two bit for bit).
+  // Networks at most nn::NarrowMlp::kMaxWidth units wide train through the fused NarrowMlp passes, a
+  // full-batch linear regression through one fused pass; false forces the general layer-by-layer path
+  // (the tests compare them bit for bit).
   bool narrow_path = true;
 };
 
