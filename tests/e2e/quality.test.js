@@ -107,6 +107,29 @@ test('on a phone Adam’s two betas are wide enough to read', async () => {
   assert.ok(width >= 110, `betas[1] is ${width}px wide`);
 });
 
+// How a rule's box sits in the first run card once it is drawn and fitted.
+async function measureRule(page, box) {
+  await box.locator('math').first().waitFor();
+  await page.waitForTimeout(100); // fitted on the frame after it is drawn
+  return box.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const card = el.closest('.run-card').getBoundingClientRect();
+    return {
+      fits: el.scrollWidth <= el.clientWidth + 1,
+      scrolls: getComputedStyle(el).overflowX === 'auto',
+      inCard: r.left >= card.left && r.right <= card.right,
+      px: parseFloat(getComputedStyle(el.querySelector('math')).fontSize),
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    };
+  });
+}
+
+function assertReadable(name, m) {
+  assert.ok(m.inCard, `${name}: the formula box stays inside the card`);
+  assert.ok(m.overflow <= 0, `${name}: the page scrolls sideways by ${m.overflow}px`);
+  assert.ok(m.px >= 10, `${name}: the rule is drawn at ${m.px}px`);
+}
+
 test('on a phone every optimizer’s update rule fits inside its card, or scrolls inside it at a readable size', async () => {
   const page = await openPlayground(env.browser, env.server);
   await page.setViewportSize({ width: 390, height: 844 });
@@ -114,30 +137,31 @@ test('on a phone every optimizer’s update rule fits inside its card, or scroll
   const scrolled = [];
   for (const name of names) {
     await page.getByTestId('optimizer').selectOption(name);
-    const rule = page.locator('.run-card').first().locator('.formula-rule');
-    await rule.locator('math').waitFor();
-    await page.waitForTimeout(100); // fitted on the frame after it is drawn
-    const m = await rule.evaluate((el) => {
-      const box = el.closest('.formula');
-      const r = box.getBoundingClientRect();
-      const card = el.closest('.run-card').getBoundingClientRect();
-      return {
-        fits: box.scrollWidth <= box.clientWidth + 1,
-        scrolls: getComputedStyle(box).overflowX === 'auto',
-        inCard: r.left >= card.left && r.right <= card.right,
-        px: parseFloat(getComputedStyle(el.querySelector('math')).fontSize),
-        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      };
-    });
-    assert.ok(m.inCard, `${name}: the formula box stays inside the card`);
-    assert.ok(m.overflow <= 0, `${name}: the page scrolls sideways by ${m.overflow}px`);
-    assert.ok(m.px >= 10, `${name}: the rule is drawn at ${m.px}px`);
+    const m = await measureRule(page, page.locator('.run-card').first().locator('.formula:has(> .formula-rule)'));
+    assertReadable(name, m);
     if (!m.fits) {
       assert.ok(m.scrolls, `${name}: a rule wider than its box scrolls inside it`);
       scrolled.push(name);
     }
   }
   assert.ok(scrolled.length <= 2, `only the widest rules scroll: ${scrolled}`);
+  assert.deepEqual(env.browser.errors, []);
+});
+
+test('on a phone every schedule’s rule fits inside its card at a readable size, reduce_on_plateau’s sentence too', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const schedule = page.getByLabel('run 1 schedule');
+  const names = await schedule.evaluate((s) => [...s.options].map((o) => o.value).filter(Boolean));
+  assert.ok(names.includes('reduce_on_plateau'), `schedules: ${names}`);
+  const scrolled = [];
+  for (const name of names) {
+    await page.getByLabel('run 1 schedule').selectOption(name);
+    const m = await measureRule(page, page.locator('.run-card').first().locator('.formula.small'));
+    assertReadable(name, m);
+    if (!m.fits) scrolled.push(name);
+  }
+  assert.deepEqual(scrolled, [], 'rules that need scrolling sideways');
   assert.deepEqual(env.browser.errors, []);
 });
 

@@ -38,7 +38,7 @@ const ScheduleEntry& cosine_warm_restarts_entry() {
       .name = "cosine_warm_restarts",
       .title = "Cosine with warm restarts (SGDR)",
       .summary = "Cosine annealing that jumps back to the base lr after T_0 steps, then after T_0·T_mult more, and so on.",
-      .formula_latex = R"(\gamma_t = \eta_{\min} + \tfrac12(\gamma_0 - \eta_{\min})\big(1 + \cos\tfrac{\pi T_{cur}}{T_i}\big),\ T_i = T_0 T_{mult}^{i})",
+      .formula_latex = R"(\begin{gathered}\gamma_t = \eta_{\min} + \tfrac12(\gamma_0 - \eta_{\min})\big(1 + \cos\tfrac{\pi T_{cur}}{T_i}\big)\\ T_i = T_0 T_{mult}^{i}\end{gathered})",
       .params = {{.name = "T_0", .kind = ParamKind::Integer, .default_value = 10,
                   .description = "Length of the first cycle in steps (required in PyTorch; 10 here).", .min = 1},
                  {.name = "T_mult", .kind = ParamKind::Integer, .default_value = 1,

@@ -63,7 +63,7 @@ const ScheduleEntry& onecycle_entry() {
       .title = "One-cycle (OneCycleLR)",
       .summary = "Smith's 1cycle policy: warm up from max_lr/div_factor to max_lr over pct_start of the run, then anneal to "
                  "max_lr/(div_factor·final_div_factor). Overwrites the optimizer's lr; cannot run past total_steps.",
-      .formula_latex = R"(\gamma:\ \tfrac{\gamma_{\max}}{d} \nearrow \gamma_{\max} \searrow \tfrac{\gamma_{\max}}{d\,d_f},\quad \text{cos: } \gamma = \gamma_{to} + \tfrac12(\gamma_{from} - \gamma_{to})(1 + \cos \pi p))",
+      .formula_latex = R"(\begin{gathered}\gamma:\ \tfrac{\gamma_{\max}}{d} \nearrow \gamma_{\max} \searrow \tfrac{\gamma_{\max}}{d\,d_f}\\ \text{cos: } \gamma = \gamma_{to} + \tfrac12(\gamma_{from} - \gamma_{to})(1 + \cos \pi p)\end{gathered})",
       .params = {{.name = "max_lr", .default_value = 0.1,
                   .description = "Peak learning rate (required in PyTorch; 0.1 here).", .min = 0},
                  {.name = "total_steps", .kind = ParamKind::Integer, .default_value = 100,

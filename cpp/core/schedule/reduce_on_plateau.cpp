@@ -79,7 +79,7 @@ const ScheduleEntry& reduce_on_plateau_entry() {
       .title = "Reduce on plateau (ReduceLROnPlateau)",
       .summary = "Multiplies the lr by factor once the loss has not improved (by more than threshold) for more than "
                  "patience steps; then waits cooldown steps. Driven by the loss, so it has no preview.",
-      .formula_latex = R"(\gamma \leftarrow \max(\gamma\cdot\text{factor},\ \gamma_{\min}) \text{ after more than } \text{patience} \text{ steps without improvement})",
+      .formula_latex = R"(\begin{gathered}\gamma \leftarrow \max(\gamma\cdot\text{factor},\ \gamma_{\min})\\ \text{after more than } \text{patience} \text{ steps}\\ \text{without improvement}\end{gathered})",
       .params = {{.name = "mode", .kind = ParamKind::Choice, .default_value = "min",
                   .description = "min: the metric should decrease (a loss); max: it should increase.", .choices = {"min", "max"}},
                  {.name = "factor", .default_value = 0.1, .description = "Multiplier of each reduction (< 1).", .min = 0,

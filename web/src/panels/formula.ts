@@ -35,8 +35,9 @@ function fit(el: HTMLElement): void {
   if (!el.isConnected) return;
   el.style.fontSize = '';
   let scale = 1;
-  // Twice: MathML does not shrink exactly in proportion (spacing is partly in whole pixels).
-  for (let i = 0; i < 2 && el.scrollWidth > el.clientWidth + 0.5 && scale > minScale; i++) {
+  // Up to three times: MathML does not shrink exactly in proportion (spacing is partly in whole
+  // pixels; warmup_cosine's cases need the third pass).
+  for (let i = 0; i < 3 && el.scrollWidth > el.clientWidth + 0.5 && scale > minScale; i++) {
     scale = Math.max(minScale, (scale * el.clientWidth) / el.scrollWidth);
     el.style.fontSize = `${scale.toFixed(3)}em`;
   }
