@@ -152,7 +152,7 @@ test('a bad search says what is wrong and starts nothing', async () => {
   assert.deepEqual(env.browser.errors, []);
 });
 
-test('on a phone every search dimension control lies inside the panel, wide enough to read', async () => {
+test('on a phone every search dimension control lies inside the panel, wide enough to read, and Method shows its whole choice', async () => {
   const page = await openDigits();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.locator('.search-dim').first().scrollIntoViewIfNeeded();
@@ -168,4 +168,17 @@ test('on a phone every search dimension control lies inside the panel, wide enou
     return out;
   });
   assert.deepEqual(bad, []);
+  const method = page.getByTestId('search-method');
+  for (const value of ['grid', 'random']) {
+    await method.selectOption(value);
+    const { text, room } = await method.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const label = el.selectedOptions[0].textContent;
+      // The arrow and the padding take about 2.5 em of the box.
+      return { text: label, room: el.clientWidth - 2.5 * parseFloat(style.fontSize) - ctx.measureText(label).width };
+    });
+    assert.ok(room >= 0, `Method "${text}" is cut by ${Math.round(-room)}px`);
+  }
 });

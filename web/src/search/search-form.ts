@@ -34,6 +34,8 @@ export function searchForm(initial: SearchForm, onChange: () => void): SearchFor
   const runs = numberInput(Number(form.runs), { min: 1, max: 10000, step: 1, testid: 'search-runs' });
   const seed = numberInput(Number(form.seed), { min: 0, step: 1 });
   const budget = numberInput(Number(form.budget), { min: 1, step: 1, testid: 'search-budget' });
+  const methodField = field('Method', method);
+  methodField.classList.add('method');
   const budgetField = field('Steps per run', budget);
   const randomFields = h('div', { class: 'row' }, field('Runs', runs, 'number of sampled configurations'), field('Sampling seed', seed));
   const count = h('p', { class: 'search-count', testid: 'search-run-count', 'aria-live': 'polite' });
@@ -135,7 +137,7 @@ export function searchForm(initial: SearchForm, onChange: () => void): SearchFor
   }
 
   const el = h('div', { class: 'search-form' },
-    h('div', { class: 'row' }, field('Method', method), budgetField),
+    h('div', { class: 'row' }, methodField, budgetField),
     randomFields,
     h('div', { class: 'label', text: 'Dimensions' }),
     rowsEl,
