@@ -372,13 +372,15 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   }
 
   async function reset(): Promise<void> {
-    summary = null;
+    // A new file is tried beside the race on screen, which stays as it is if the file is refused.
+    const keep = newFile && summary !== null;
+    if (!keep) summary = null;
     try {
       // Links carry settings, never the learner's file: ask for it instead of failing obscurely.
       if (store.state.problem === 'data' && store.state.data.source === 'csv' && !csv) {
         throw new Error('This experiment trains on a CSV file, and files are not stored in links: upload it again (the other settings are kept).');
       }
-      const s = await race.reset(store.state, csv?.text);
+      const s = await race.reset(store.state, csv?.text, keep);
       if (!s) return;
       summary = s;
       newFile = false;
@@ -396,11 +398,11 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       landscapeFigure.hidden = !s.landscape;
       landscapeHint.hidden = s.task !== 'function'; // only a test function's start can be moved
     } catch (e) {
-      summary = null;
       if (newFile && lastGood) {
-        restore(lastGood, runError((e as Error).message));
+        restore(lastGood, runError((e as Error).message), !keep);
         return;
       }
+      summary = null;
       dataView.setSummary(null, 'The run could not start: see the message at the top.');
       landscape.setGrid(null);
       landscapeFigure.hidden = true;
@@ -413,11 +415,13 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     requestDraw();
   }
 
-  function restore(good: { state: PlaygroundState; csv: UploadedCsv | null }, message: string): void {
+  // Without a restart the race on screen is the one `good` started, kept as it was.
+  function restore(good: { state: PlaygroundState; csv: UploadedCsv | null }, message: string, restart: boolean): void {
     newFile = false;
     csv = good.csv;
-    race.dispose(); // its failed runs would otherwise repeat the bare error until the restored ones start
-    setState(structuredClone(good.state));
+    if (restart) race.dispose(); // its failed runs would otherwise repeat the bare error until the restored ones start
+    setState(structuredClone(good.state), restart);
+    if (!restart && summary) data.setNotes(summary.notes, summary.task);
     stickyError = `${message} — the file was not loaded; the previous data is kept.`;
     showError(stickyError);
   }
@@ -460,8 +464,8 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     }, 120);
   });
 
-  function setState(state: PlaygroundState): void {
-    store.replace(state);
+  function setState(state: PlaygroundState, retrain = true): void {
+    store.replace(state, retrain);
     data.render();
     model.render();
     training.render();

@@ -13,28 +13,42 @@ export class Race {
 
   constructor(private onChange: () => void) {}
 
-  // Starts fresh workers for the state's runs; resolves with the first run's summary.
-  async reset(state: PlaygroundState, csv?: string): Promise<RunSummary | null> {
+  // Starts fresh workers for the state's runs; resolves with the first run's summary. With `keep`
+  // (a newly loaded file, which may be refused), the current runs go on until a new one has started:
+  // if none can, they stay exactly as they were and the error is thrown.
+  async reset(state: PlaygroundState, csv?: string, keep = false): Promise<RunSummary | null> {
     this.generation += 1;
     const generation = this.generation;
-    this.playing = false;
-    for (const r of this.runs) r.terminate();
-    this.runs = state.runs.map((config, i) => new Run(i, config, () => this.onChange()));
-    this.onChange();
+    const runs = state.runs.map((config, i) => new Run(i, config, () => this.onChange()));
+    if (!keep) this.replace(runs);
     // Play pressed while the runs were still starting applies as soon as each is ready.
     const started = (r: Run) => (summary: RunSummary) => {
-      if (this.playing && generation === this.generation) r.play(this.speed);
+      if (this.playing && generation === this.generation && this.runs === runs) r.play(this.speed);
       return summary;
     };
-    const results = await Promise.allSettled(this.runs.map((r) => r.start(jobFor(state, r.config, csv)).then(started(r))));
-    if (generation !== this.generation) return null;
+    const results = await Promise.allSettled(runs.map((r) => r.start(jobFor(state, r.config, csv)).then(started(r))));
+    const current = generation === this.generation;
+    const first = results.find((r) => r.status === 'fulfilled');
+    const failure = () => new Error((results[0] as PromiseRejectedResult).reason?.message ?? 'the run could not start');
+    if (!current || (keep && !first)) {
+      if (this.runs !== runs) for (const r of runs) r.terminate(); // never shown, so no later reset ends them
+      if (!current) return null;
+      throw failure();
+    }
+    if (keep) this.replace(runs);
     results.forEach((result, i) => {
-      if (result.status === 'rejected') this.runs[i].error = result.reason instanceof Error ? result.reason.message : String(result.reason);
+      if (result.status === 'rejected') runs[i].error = result.reason instanceof Error ? result.reason.message : String(result.reason);
     });
     this.onChange();
-    const first = results.find((r) => r.status === 'fulfilled');
-    if (!first) throw new Error((results[0] as PromiseRejectedResult).reason?.message ?? 'the run could not start');
+    if (!first) throw failure();
     return (first as PromiseFulfilledResult<RunSummary>).value;
+  }
+
+  private replace(runs: Run[]): void {
+    this.playing = false;
+    for (const r of this.runs) r.terminate();
+    this.runs = runs;
+    this.onChange();
   }
 
   play(stepsPerTick: number): void {

@@ -18,8 +18,8 @@ export class Store {
     for (const l of this.listeners) l(this.state, retrain);
   }
 
-  replace(state: PlaygroundState): void {
+  replace(state: PlaygroundState, retrain = true): void {
     this.state = state;
-    for (const l of this.listeners) l(this.state, true);
+    for (const l of this.listeners) l(this.state, retrain);
   }
 }
