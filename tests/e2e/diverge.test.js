@@ -38,17 +38,22 @@ test('the "learning rate too big" lesson: the run whose loss explodes is marked 
   assert.deepEqual(env.browser.errors, []);
 });
 
-// Records the texts drawn inside the loss chart (its axis labels among them).
+// Records the texts drawn inside the loss chart (its axis labels among them), their colours and
+// where they start, as a share of the chart's width.
+// Installed once per page, however many tests add it.
 function recordChartText() {
+  if (window.__lossTexts) return;
   const fill = CanvasRenderingContext2D.prototype.fillText;
   window.__lossTexts = [];
-  CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
-    if (this.canvas.closest?.('[data-testid="chart-loss"]')) window.__lossTexts.push(String(text));
-    return fill.call(this, text, ...rest);
+  CanvasRenderingContext2D.prototype.fillText = function (text, x, ...rest) {
+    if (this.canvas.closest?.('[data-testid="chart-loss"]')) window.__lossTexts.push({ text: String(text), color: String(this.fillStyle), at: x / this.canvas.width });
+    return fill.call(this, text, x, ...rest);
   };
 }
 
-test('next to a run whose loss reaches 1e40, the loss chart keeps a labelled y axis', async () => {
+// The plane, run 1 SGD at lr 0.01 and run 2 SGD at lr 50, which diverges within a few steps; played
+// until run 1 is at step 200 or more, the loss chart in view.
+async function raceWithDivergingRun() {
   await env.browser.context.addInitScript(recordChartText);
   const page = await openPlayground(env.browser, env.server);
   await page.getByTestId('dataset').selectOption('plane');
@@ -65,11 +70,28 @@ test('next to a run whose loss reaches 1e40, the loss chart keeps a labelled y a
   await page.locator('.legend .run-status', { hasText: /^diverged at step \d+$/ }).waitFor({ timeout: 20000 });
   await waitForStep(page, 200);
   await page.evaluate(() => (window.__lossTexts = []));
-  await page.waitForFunction(() => window.__lossTexts.includes('step'), null, { timeout: 10000 }); // one more redraw
+  await page.waitForFunction(() => window.__lossTexts.some((t) => t.text === 'step'), null, { timeout: 10000 }); // one more redraw
   await page.waitForTimeout(300);
-  const labels = await page.evaluate(() => window.__lossTexts.filter((t) => /^\d+(\.\d+)?(e-?\d+)?$/.test(t)));
+  return page;
+}
+
+test('next to a run whose loss reaches 1e40, the loss chart keeps a labelled y axis', async () => {
+  const page = await raceWithDivergingRun();
+  const labels = await page.evaluate(() => window.__lossTexts.map((t) => t.text).filter((t) => /^\d+(\.\d+)?(e-?\d+)?$/.test(t)));
   // Steps label the x axis (whole numbers from 250 up): numbers below 1 or written with an exponent are the y axis's.
   const yLabels = labels.filter((t) => /e/.test(t) || Number(t) < 1);
   assert.ok(yLabels.length >= 2, `y-axis labels among ${JSON.stringify(labels)}`);
+  assert.deepEqual(env.browser.errors, []);
+});
+
+test('a run that diverged a few steps into a long axis is marked on the loss chart, at its step and in its colour', async () => {
+  const page = await raceWithDivergingRun();
+  const status = await page.locator('.legend li').nth(1).locator('.run-status').textContent();
+  const step = status.match(/^diverged at step (\d+)$/)[1];
+  const drawn = await page.evaluate(() => window.__lossTexts.filter((t) => / diverged /.test(t.text)));
+  assert.ok(drawn.length > 0, 'a divergence marker is drawn');
+  assert.deepEqual([...new Set(drawn.map((t) => `${t.text} in ${t.color}`))], [`run 2 diverged at step ${step} in #d55e00`], 'one marker, run 2’s, in its orange');
+  // A step near the start of 200 or more: the label starts just right of the y axis.
+  assert.ok(drawn.every((t) => t.at < 0.25), `the label starts at ${drawn[0].at} of the chart's width`);
   assert.deepEqual(env.browser.errors, []);
 });

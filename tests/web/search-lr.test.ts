@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { LrFindResult } from '../../web/src/protocol';
-import { drawMarkers, lrText, powersOfTen, yRange } from '../../web/src/search/lr-chart';
+import { drawMarkers } from '../../web/src/charts/markers';
+import { lrText, powersOfTen, yRange } from '../../web/src/search/lr-chart';
 import { describe as describeResult, rounded } from '../../web/src/search/lr-finder';
 
 function curve(losses: number[], stopped = false, steepest: number | null = 0.0032): LrFindResult {
@@ -72,8 +73,8 @@ describe('LR finder markers', () => {
   }
   const bbox = { left: 50, top: 10, width: 400, height: 200 };
   const markers = [
-    { lr: 0.01, label: 'min / 10', color: 'green', x: 300 },
-    { lr: 0.02, label: 'steepest', color: 'orange', x: 318 },
+    { label: 'min / 10', color: 'green', x: 300 },
+    { label: 'steepest', color: 'orange', x: 318 },
   ];
 
   test('each label is drawn inside its own background, after every line, one row per marker', () => {
@@ -96,9 +97,16 @@ describe('LR finder markers', () => {
 
   test('a marker near the right edge gets its label on the left of its line, inside the plot', () => {
     const { ctx, calls } = recorder();
-    drawMarkers(ctx, [{ lr: 1, label: 'steepest', color: 'orange', x: 440 }], bbox, 'white', 1);
+    drawMarkers(ctx, [{ label: 'steepest', color: 'orange', x: 440 }], bbox, 'white', 1);
     const box = calls.find((c) => c.op === 'box')!;
     expect(box.x + box.w!).toBeLessThanOrEqual(440);
     expect(box.x).toBeGreaterThanOrEqual(bbox.left);
+  });
+
+  test('a label wider than either side of its line starts at the plot’s left edge, not outside it', () => {
+    const { ctx, calls } = recorder();
+    drawMarkers(ctx, [{ label: 'run 2 diverged at step 1234 of a long run', color: 'orange', x: 250 }], bbox, 'white', 1);
+    const box = calls.find((c) => c.op === 'box')!;
+    expect(box.x).toBe(bbox.left);
   });
 });

@@ -1,8 +1,9 @@
-// One live metric over steps, one line per run (optionally a dashed companion, e.g. test loss).
-// uPlot draws it; the hover legend shows the step and each run's value.
+// One live metric over steps, one line per run (optionally a dashed companion, e.g. test loss), and
+// labelled markers at given steps. uPlot draws it; the hover legend shows the step and each run's value.
 import uPlot from 'uplot';
 import { alignSeries } from './align';
 import { cappedLogExtent, logTicks, scoreRange } from './axes';
+import { drawMarkers } from './markers';
 import { formatNumber } from '../format';
 import { h } from '../ui/dom';
 import { themeOf } from '../ui/theme';
@@ -15,6 +16,12 @@ export interface Line {
   y: ArrayLike<number>;
 }
 
+export interface StepMarker {
+  step: number;
+  label: string;
+  color: string;
+}
+
 const maxPoints = 400; // a chart is ~300 px wide: more points only cost time
 
 export class MetricChart {
@@ -24,6 +31,7 @@ export class MetricChart {
   private plotBox: HTMLElement;
   private emptyNote: HTMLElement; // an empty chart says why it is empty
   private width = 320;
+  private markers: StepMarker[] = [];
   log: boolean;
 
   // A score chart's lowest value shown: 0 for accuracy, −1 for R² (anything lower is off the chart).
@@ -56,7 +64,8 @@ export class MetricChart {
     this.signature = '';
   }
 
-  update(lines: Line[]): void {
+  update(lines: Line[], markers: StepMarker[] = []): void {
+    this.markers = markers;
     const empty = !lines.some((l) => l.y.length > 0);
     if (this.emptyNote.hidden !== !empty) this.emptyNote.hidden = !empty;
     const data = alignSeries(lines, maxPoints, this.log) as uPlot.AlignedData;
@@ -94,6 +103,7 @@ export class MetricChart {
             : { grid: { stroke: t.soft }, ticks: { stroke: t.line } }),
         },
       ],
+      hooks: { draw: [(u) => this.drawMarkers(u, t.panel)] },
       series: [
         { label: 'step', value: (_u, v) => (v === null ? '–' : String(v)) },
         ...lines.map((l) => ({
@@ -107,6 +117,14 @@ export class MetricChart {
         })),
       ],
     };
+  }
+
+  // Kept inside the plot: a run can diverge at step 0, left of the first step drawn.
+  private drawMarkers(u: uPlot, panel: string): void {
+    if (!this.markers.length) return;
+    const { left, width } = u.bbox;
+    const placed = this.markers.map((m) => ({ ...m, x: Math.min(Math.max(Math.round(u.valToPos(m.step, 'x', true)), left), left + width) }));
+    drawMarkers(u.ctx, placed, u.bbox, panel, devicePixelRatio);
   }
 
   canvas(): HTMLCanvasElement | null {

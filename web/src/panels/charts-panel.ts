@@ -1,5 +1,6 @@
-// Live charts over steps: loss (train per step, smoothed, and test), accuracy or R², learning rate,
-// gradient norm, and per-layer gradient norms of one run (vanishing or exploding gradients).
+// Live charts over steps: loss (train per step, smoothed, and test, with a marker where a run
+// diverged), accuracy or R², learning rate, gradient norm, and per-layer gradient norms of one run
+// (vanishing or exploding gradients).
 import { MetricChart, type Line } from '../charts/metric-chart';
 import { runColor } from '../palette';
 import type { Run } from '../runs/run';
@@ -47,7 +48,9 @@ export function chartsPanel() {
       lossLines.push({ label: `${r.index + 1} ${isFunction ? 'f' : 'train'}`, color, x: r.steps, y: smooth(r.loss, w) });
       if (!isFunction) lossLines.push({ label: `${r.index + 1} test`, color, dash: true, x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.testLoss) });
     }
-    loss.update(lossLines);
+    // A run that diverged early is a sliver at the left edge of a long run's axis: the marker says so.
+    const diverged = runs.filter((r) => r.divergedAt !== null).map((r) => ({ step: r.divergedAt!, color: runColor(r.index), label: `run ${r.index + 1} diverged at step ${r.divergedAt}` }));
+    loss.update(lossLines, diverged);
   };
 
   const drawScore: Draw = (runs, regression, isFunction) => {

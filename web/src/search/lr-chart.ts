@@ -2,6 +2,7 @@
 // with a vertical marker at each suggestion. The y range follows the useful part of the curve, so the
 // exploded tail does not flatten everything before it.
 import uPlot from 'uplot';
+import { drawMarkers } from '../charts/markers';
 import { formatNumber } from '../format';
 import { h } from '../ui/dom';
 import { themeOf } from '../ui/theme';
@@ -37,44 +38,6 @@ export function powersOfTen(min: number, max: number): number[] {
   if (!(min > 0) || !(max >= min)) return out;
   for (let e = Math.ceil(Math.log10(min) - 1e-9); e <= Math.floor(Math.log10(max) + 1e-9); e++) out.push(Number(`1e${e}`));
   return out;
-}
-
-interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-// A dashed vertical line per marker, then every label, one row each, on the panel colour: drawn after
-// all lines, so a close marker's line passes behind a label, not through its text. A label goes left
-// of its line when the right side has no room. The text is aligned explicitly: uPlot leaves the
-// context right- or centre-aligned from its axes, which put the text beside its background, over the
-// neighbouring line.
-export function drawMarkers(ctx: CanvasRenderingContext2D, markers: Array<Marker & { x: number }>, bbox: Box, panel: string, ratio: number): void {
-  ctx.save();
-  ctx.font = `${Math.round(11 * ratio)}px system-ui, sans-serif`;
-  ctx.lineWidth = 1.5 * ratio;
-  ctx.setLineDash([5 * ratio, 4 * ratio]);
-  for (const m of markers) {
-    ctx.strokeStyle = m.color;
-    ctx.beginPath();
-    ctx.moveTo(m.x, bbox.top);
-    ctx.lineTo(m.x, bbox.top + bbox.height);
-    ctx.stroke();
-  }
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'top';
-  markers.forEach((m, i) => {
-    const w = ctx.measureText(m.label).width + 4 * ratio;
-    const x = m.x + 3 * ratio + w <= bbox.left + bbox.width ? m.x + 3 * ratio : m.x - 3 * ratio - w;
-    const y = bbox.top + (4 + 15 * i) * ratio;
-    ctx.fillStyle = panel;
-    ctx.fillRect(x, y, w, 14 * ratio);
-    ctx.fillStyle = m.color;
-    ctx.fillText(m.label, x + 2 * ratio, y + 1.5 * ratio);
-  });
-  ctx.restore();
 }
 
 export class LrChart {
