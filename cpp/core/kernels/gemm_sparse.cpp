@@ -13,15 +13,24 @@ using simd::f32x4;
 // Skipping costs an index list per column of B and one more load per term than the dense kernel's
 // register tile, so it pays only when at most this share of B's entries is nonzero.
 constexpr double kMaxDensity = 0.7;
+// A B without zeros (the data of a first layer) is told by a few of its rows or columns, before the
+// index lists or a copy are paid for; only a nearly full look decides, so that a B near kMaxDensity
+// is still judged on all its entries.
+constexpr std::ptrdiff_t kFirstLook = 8;
+constexpr double kFullLook = 0.9;
 // Below this many rows of C an index list serves too few multiply-adds to pay for itself.
 constexpr std::ptrdiff_t kMinRows = 16;
 constexpr std::ptrdiff_t kL1Floats = 8 * 1024;       // an A up to this size is used whole
 constexpr std::ptrdiff_t kMinTransposed = 1 << 20;  // multiply-adds; see gemm_sparse
 constexpr std::ptrdiff_t kMaxK = 4096, kMaxN = 4096, kMaxTerms = 64 * 1024;
+constexpr std::ptrdiff_t kMaxOffset = (std::ptrdiff_t{1} << 31) / sizeof(float);  // floats of A
 
 // One set per thread: `descent sweep` trains runs on several threads at once.
-alignas(16) thread_local std::int32_t t_index[kMaxTerms + 4];  // + 4: a group's store writes four lanes
-thread_local std::int32_t t_start[kMaxN + 1];  // column j's terms: t_index[t_start[j], t_start[j + 1])
+// Column j's terms are [t_start[j], t_start[j + 1]): where A's column p starts, in bytes from A (so the
+// kernel adds it to a pointer as it is), and B(p, j). + 4: a group's stores write four lanes.
+alignas(16) thread_local std::int32_t t_off[kMaxTerms + 4];
+alignas(16) thread_local float t_val[kMaxTerms + 4];
+thread_local std::int32_t t_start[kMaxN + 1];
 thread_local std::uint8_t t_keep[kMaxK / 4 + 1];  // per group of four columns of A: bit set = not finite
 
 // kLeftPack[bits] lists the lanes set in `bits`, in order; the rest is never read.
@@ -29,6 +38,17 @@ alignas(16) constexpr std::int32_t kLeftPack[16][4] = {
     {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {2, 0, 0, 0}, {0, 2, 0, 0}, {1, 2, 0, 0}, {0, 1, 2, 0},
     {3, 0, 0, 0}, {0, 3, 0, 0}, {1, 3, 0, 0}, {0, 1, 3, 0}, {2, 3, 0, 0}, {0, 2, 3, 0}, {1, 2, 3, 0}, {0, 1, 2, 3}};
 constexpr std::int32_t kCount[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
+
+// The same left-packing as byte indices, for simd::swizzle.
+struct LeftPackBytes {
+  alignas(16) std::uint8_t bytes[16][16];
+  constexpr LeftPackBytes() : bytes{} {
+    for (int bits = 0; bits < 16; ++bits)
+      for (int lane = 0; lane < 4; ++lane)
+        for (int b = 0; b < 4; ++b) bytes[bits][4 * lane + b] = static_cast<std::uint8_t>(4 * kLeftPack[bits][lane] + b);
+  }
+};
+constexpr LeftPackBytes kLeftPackBytes;
 
 int nonzero_bits(f32x4 v) { return ~simd::lane_bits(simd::eq(v, simd::zero())) & 0xF; }  // NaN counts
 
@@ -50,6 +70,10 @@ std::ptrdiff_t count_nonzero(const MatView& v, std::ptrdiff_t rows, std::ptrdiff
       for (std::ptrdiff_t j = 0; j < cols; ++j) count += v(i, j) != 0.f;
   }
   return count;
+}
+
+bool denser_than(double share, const MatView& v, std::ptrdiff_t rows, std::ptrdiff_t cols) {
+  return static_cast<double>(count_nonzero(v, rows, cols)) > share * static_cast<double>(rows * cols);
 }
 
 // dst (rows × cols, column-major, leading dimension rows) = v. Rows of v that are contiguous move as
@@ -85,16 +109,22 @@ void mark_non_finite(const float* a, std::ptrdiff_t lda, std::ptrdiff_t m, std::
   }
 }
 
-// index[0, count) = the p with b[p] ≠ 0 or column p of A not finite, in increasing order.
-std::ptrdiff_t list_terms(const float* b, std::ptrdiff_t k, std::int32_t* index) {
+// The terms of one column b of B: the p with b[p] ≠ 0 or column p of A not finite, in increasing
+// order, as (byte offset of A's column p, b[p]); `offsets[bits]` is kLeftPack[bits] · the column
+// stride in bytes. Returns how many.
+std::ptrdiff_t list_terms(const float* b, std::ptrdiff_t k, std::int32_t stride, const std::int32_t (*offsets)[4],
+                          std::int32_t* off, float* val) {
   std::ptrdiff_t count = 0, p = 0;
   for (; p + 4 <= k; p += 4) {
-    const int bits = nonzero_bits(simd::load(b + p)) | t_keep[p >> 2];
-    simd::store_i32(index + count, simd::add_i32(simd::load_i32(kLeftPack[bits]), simd::splat_i32(static_cast<std::int32_t>(p))));
+    const f32x4 v = simd::load(b + p);
+    const int bits = nonzero_bits(v) | t_keep[p >> 2];
+    simd::store_i32(off + count, simd::add_i32(simd::load_i32(offsets[bits]), simd::splat_i32(static_cast<std::int32_t>(p) * stride)));
+    simd::store(val + count, simd::swizzle(v, kLeftPackBytes.bytes[bits]));
     count += kCount[bits];
   }
   for (; p < k; ++p) {
-    index[count] = static_cast<std::int32_t>(p);
+    off[count] = static_cast<std::int32_t>(p) * stride;
+    val[count] = b[p];
     count += (b[p] != 0.f) | ((t_keep[p >> 2] >> (p & 3)) & 1);
   }
   return count;
@@ -107,17 +137,16 @@ struct Out {
   std::ptrdiff_t row_stride, col_stride;
 };
 
-// V vectors of rows of one column of C: c = Σ_t A[:, p_t]·b[p_t], the accumulators in registers
-// (more than six and V8 spills them).
+// V vectors of rows of one column of C: c = Σ_t A[:, p_t]·b[p_t], the accumulators in registers. With
+// byte offsets and values listed, eight accumulators fit (V8 spilled them beside an index and B's column).
 template <int V, bool Strided>
-void column_rows(const float* a, std::ptrdiff_t lda, const float* b, const std::int32_t* index, std::ptrdiff_t terms,
-                 float* c, std::ptrdiff_t cs) {
+void column_rows(const char* a, const std::int32_t* off, const float* val, std::ptrdiff_t terms, float* c,
+                 std::ptrdiff_t cs) {
   f32x4 acc[V];
   for (int v = 0; v < V; ++v) acc[v] = simd::zero();
   for (std::ptrdiff_t t = 0; t < terms; ++t) {
-    const std::int32_t p = index[t];
-    const float* ap = a + p * lda;
-    const f32x4 bv = simd::splat(b[p]);
+    const float* ap = reinterpret_cast<const float*>(a + off[t]);
+    const f32x4 bv = simd::splat(val[t]);
     for (int v = 0; v < V; ++v) acc[v] = simd::add(acc[v], simd::mul(simd::load(ap + 4 * v), bv));
   }
   if constexpr (Strided) {
@@ -133,24 +162,28 @@ void column_rows(const float* a, std::ptrdiff_t lda, const float* b, const std::
 // by every column before the next: streamed from L2 once per column, W3's 784 × 128 X made the
 // skipping product 15 % slower.
 template <bool Strided>
-void fill_columns(std::ptrdiff_t m, std::ptrdiff_t n, const float* a, std::ptrdiff_t lda, const float* b,
-                  std::ptrdiff_t ldb, const Out& c, std::ptrdiff_t panel) {
+void fill_columns(std::ptrdiff_t m, std::ptrdiff_t n, const float* a, const Out& c, std::ptrdiff_t panel) {
   const std::ptrdiff_t cs = Strided ? c.row_stride : 1;
   for (std::ptrdiff_t i0 = 0; i0 < m; i0 += panel) {
     const std::ptrdiff_t i1 = std::min(m, i0 + panel);
     for (std::ptrdiff_t j = 0; j < n; ++j) {
-      const float* bj = b + j * ldb;
-      const std::int32_t* index = t_index + t_start[j];
+      const std::int32_t* off = t_off + t_start[j];
+      const float* val = t_val + t_start[j];
       const std::ptrdiff_t terms = t_start[j + 1] - t_start[j];
       float* cj = c.data + j * c.col_stride;
       std::ptrdiff_t i = i0;
-      for (; i + 24 <= i1; i += 24) column_rows<6, Strided>(a + i, lda, bj, index, terms, cj + i * cs, cs);
-      if (i + 16 <= i1) column_rows<4, Strided>(a + i, lda, bj, index, terms, cj + i * cs, cs), i += 16;
-      if (i + 8 <= i1) column_rows<2, Strided>(a + i, lda, bj, index, terms, cj + i * cs, cs), i += 8;
-      if (i + 4 <= i1) column_rows<1, Strided>(a + i, lda, bj, index, terms, cj + i * cs, cs), i += 4;
+      const auto rows = [&](auto kernel, std::ptrdiff_t count) {
+        kernel(reinterpret_cast<const char*>(a + i), off, val, terms, cj + i * cs, cs);
+        i += count;
+      };
+      while (i + 32 <= i1) rows(column_rows<8, Strided>, 32);
+      if (i + 16 <= i1) rows(column_rows<4, Strided>, 16);
+      if (i + 8 <= i1) rows(column_rows<2, Strided>, 8);
+      if (i + 4 <= i1) rows(column_rows<1, Strided>, 4);
       for (; i < i1; ++i) {
+        const char* ai = reinterpret_cast<const char*>(a + i);
         float acc = 0.f;
-        for (std::ptrdiff_t t = 0; t < terms; ++t) acc += a[i + index[t] * lda] * bj[index[t]];
+        for (std::ptrdiff_t t = 0; t < terms; ++t) acc += *reinterpret_cast<const float*>(ai + off[t]) * val[t];
         cj[i * cs] = acc;
       }
     }
@@ -162,18 +195,22 @@ void fill_columns(std::ptrdiff_t m, std::ptrdiff_t n, const float* a, std::ptrdi
 bool multiply(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const float* a, std::ptrdiff_t lda, const float* b,
               std::ptrdiff_t ldb, const Out& c) {
   mark_non_finite(a, lda, m, k);
+  const auto stride = static_cast<std::int32_t>(lda * static_cast<std::ptrdiff_t>(sizeof(float)));
+  alignas(16) std::int32_t offsets[16][4];
+  for (int bits = 0; bits < 16; ++bits)
+    for (int lane = 0; lane < 4; ++lane) offsets[bits][lane] = kLeftPack[bits][lane] * stride;
   std::ptrdiff_t total = 0;
   for (std::ptrdiff_t j = 0; j < n; ++j) {
     t_start[j] = static_cast<std::int32_t>(total);
-    total += list_terms(b + j * ldb, k, t_index + total);
+    total += list_terms(b + j * ldb, k, stride, offsets, t_off + total, t_val + total);
   }
   t_start[n] = static_cast<std::int32_t>(total);
   if (static_cast<double>(total) > kMaxDensity * static_cast<double>(k * n)) return false;
   const std::ptrdiff_t panel = m * k <= kL1Floats ? m : 48;
   if (c.row_stride == 1)
-    fill_columns<false>(m, n, a, lda, b, ldb, c, panel);
+    fill_columns<false>(m, n, a, c, panel);
   else
-    fill_columns<true>(m, n, a, lda, b, ldb, c, panel);
+    fill_columns<true>(m, n, a, c, panel);
   return true;
 }
 
@@ -181,11 +218,15 @@ bool multiply(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const float*
 bool sparse_b(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, const Out& c,
               const Scratch& scratch) {
   if (m < kMinRows || k > kMaxK || n > kMaxN || k * n > kMaxTerms) return false;
+  if (k * std::max(m, a.row_stride == 1 ? a.col_stride : m) > kMaxOffset) return false;  // byte offsets in int32
   if ((a.row_stride != 1 && m * k > scratch.a_size) || (b.row_stride != 1 && k * n > scratch.b_size)) return false;
+  if (b.row_stride == 1 ? denser_than(kFullLook, b, k, std::min(n, kFirstLook))
+                        : denser_than(kFullLook, b, std::min(k, kFirstLook), n))
+    return false;
   const float* bp = b.data;
   std::ptrdiff_t ldb = b.col_stride;
   if (b.row_stride != 1) {  // count first: a dense B is not worth the copy
-    if (static_cast<double>(count_nonzero(b, k, n)) > kMaxDensity * static_cast<double>(k * n)) return false;
+    if (denser_than(kMaxDensity, b, k, n)) return false;
     copy_column_major(b, k, n, scratch.b);
     bp = scratch.b, ldb = k;
   }

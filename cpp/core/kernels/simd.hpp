@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 namespace descent::simd {
 
@@ -50,6 +51,8 @@ inline f32x4 load_i32(const std::int32_t* p) { return wasm_v128_load(p); }
 inline void store_i32(std::int32_t* p, f32x4 v) { wasm_v128_store(p, v); }
 // Bit l set where lane l of a comparison mask is set.
 inline int lane_bits(f32x4 mask) { return static_cast<int>(wasm_i32x4_bitmask(mask)); }
+// Byte i of the result = byte bytes[i] of v (each < 16).
+inline f32x4 swizzle(f32x4 v, const std::uint8_t* bytes) { return wasm_i8x16_swizzle(v, wasm_v128_load(bytes)); }
 // Rows r0..r3 of a 4 × 4 block become its columns.
 inline void transpose(f32x4& r0, f32x4& r1, f32x4& r2, f32x4& r3) {
   const v128_t lo01 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5), hi01 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);
@@ -181,6 +184,18 @@ inline void transpose(f32x4& r0, f32x4& r1, f32x4& r2, f32x4& r3) {
       r[i]->v[j] = r[j]->v[i];
       r[j]->v[i] = t;
     }
+}
+#endif
+
+#if !defined(__wasm_simd128__)
+// Byte i of the result = byte bytes[i] of v (each < 16); SSE2 has no byte shuffle.
+inline f32x4 swizzle(f32x4 v, const std::uint8_t* bytes) {
+  alignas(16) unsigned char in[16], out[16];
+  std::memcpy(in, &v, 16);
+  for (int i = 0; i < 16; ++i) out[i] = in[bytes[i]];
+  f32x4 r;
+  std::memcpy(&r, out, 16);
+  return r;
 }
 #endif
 
