@@ -31,33 +31,74 @@ alignas(64) thread_local float g_b_pack[kBPack];
 // together fit in L1 (32 KB): the unpacked kernels ran W2's 64 × 64 × 16 products 10-30 % faster.
 constexpr std::ptrdiff_t kPackedMin = 8192;
 constexpr std::ptrdiff_t kUnpackedMax = 8192;  // floats of A and B
+constexpr std::ptrdiff_t kPackRows = kBPack / 4;  // gemm_small_unit's packed B: rows of four columns
+
+// One element at a time, each summed in k order from zero: the reference every other path matches.
+void gemm_plain(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
+                std::ptrdiff_t ldc) {
+    for (std::ptrdiff_t j = 0; j < n; ++j)
+      for (std::ptrdiff_t i = 0; i < m; ++i) {
+        float acc = 0.f;
+        for (std::ptrdiff_t p = 0; p < k; ++p) acc += a(i, p) * b(p, j);
+        c[j * ldc + i] = acc;
+      }
+}
+
+// bp[4p + q] = B(p, j + q) for p < k, q < 4: four columns read by gemm_small_unit at fixed offsets
+// (addressing B(p, j + q) through its strides cost a multiply and four adds per p in V8's code).
+void pack_columns4(const MatView& b, std::ptrdiff_t j, std::ptrdiff_t k, float* bp) {
+  using namespace simd;
+  const std::ptrdiff_t rs = b.row_stride, cs = b.col_stride;
+  const float* src = b.data + j * cs;
+  std::ptrdiff_t p = 0;
+  if (rs == 1) {
+    for (; p + 4 <= k; p += 4) {
+      f32x4 r0 = load(src + p), r1 = load(src + cs + p), r2 = load(src + 2 * cs + p), r3 = load(src + 3 * cs + p);
+      transpose(r0, r1, r2, r3);
+      store(bp + 4 * p, r0), store(bp + 4 * p + 4, r1), store(bp + 4 * p + 8, r2), store(bp + 4 * p + 12, r3);
+    }
+  }
+  for (; p < k; ++p)
+    for (std::ptrdiff_t q = 0; q < 4; ++q) bp[4 * p + q] = src[p * rs + q * cs];
+}
 
 // Accumulators live in registers, an 8 × 4 (or 4 × 4) block at a time: storing partial sums to C
 // between iterations would chain every add through a store-to-load round trip, four columns give
 // four independent add chains instead of one, and eight rows load each broadcast of B once for two
-// vectors of A.
+// vectors of A. B(p, j..j+3) is read at fixed offsets from a pointer that moves by `step` per p: B
+// itself where its rows are contiguous, else four columns packed into `pack` (room for kPackRows · 4
+// floats; a deeper B, which no layer gives, takes the plain loop).
 void gemm_small_unit(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const float* a, std::ptrdiff_t lda,
-                     const MatView& b, float* c, std::ptrdiff_t ldc) {
+                     const MatView& b, float* c, std::ptrdiff_t ldc, float* pack) {
   using namespace simd;
+  const bool rows = b.col_stride == 1;
+  if (!rows && k > kPackRows) {
+    gemm_plain(m, n, k, MatView{a, 1, lda}, b, c, ldc);
+    return;
+  }
+  const std::ptrdiff_t step = rows ? b.row_stride : 4;
   std::ptrdiff_t j = 0;
   for (; j + 4 <= n; j += 4) {
+    const float* bp = rows ? b.data + j : pack;
+    if (!rows) pack_columns4(b, j, k, pack);
     std::ptrdiff_t i = 0;
     for (; i + 8 <= m; i += 8) {
       f32x4 c0 = zero(), c1 = zero(), c2 = zero(), c3 = zero();
       f32x4 d0 = zero(), d1 = zero(), d2 = zero(), d3 = zero();
       const float* ap = a + i;
-      for (std::ptrdiff_t p = 0; p < k; ++p, ap += lda) {
+      const float* bq = bp;
+      for (std::ptrdiff_t p = 0; p < k; ++p, ap += lda, bq += step) {
         const f32x4 av = load(ap), aw = load(ap + 4);
-        f32x4 bv = splat(b(p, j));
+        f32x4 bv = splat(bq[0]);
         c0 = add(c0, mul(av, bv));
         d0 = add(d0, mul(aw, bv));
-        bv = splat(b(p, j + 1));
+        bv = splat(bq[1]);
         c1 = add(c1, mul(av, bv));
         d1 = add(d1, mul(aw, bv));
-        bv = splat(b(p, j + 2));
+        bv = splat(bq[2]);
         c2 = add(c2, mul(av, bv));
         d2 = add(d2, mul(aw, bv));
-        bv = splat(b(p, j + 3));
+        bv = splat(bq[3]);
         c3 = add(c3, mul(av, bv));
         d3 = add(d3, mul(aw, bv));
       }
@@ -69,12 +110,13 @@ void gemm_small_unit(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const
     for (; i + 4 <= m; i += 4) {
       f32x4 c0 = zero(), c1 = zero(), c2 = zero(), c3 = zero();
       const float* ap = a + i;
-      for (std::ptrdiff_t p = 0; p < k; ++p, ap += lda) {
+      const float* bq = bp;
+      for (std::ptrdiff_t p = 0; p < k; ++p, ap += lda, bq += step) {
         const f32x4 av = load(ap);
-        c0 = add(c0, mul(av, splat(b(p, j))));
-        c1 = add(c1, mul(av, splat(b(p, j + 1))));
-        c2 = add(c2, mul(av, splat(b(p, j + 2))));
-        c3 = add(c3, mul(av, splat(b(p, j + 3))));
+        c0 = add(c0, mul(av, splat(bq[0])));
+        c1 = add(c1, mul(av, splat(bq[1])));
+        c2 = add(c2, mul(av, splat(bq[2])));
+        c3 = add(c3, mul(av, splat(bq[3])));
       }
       store(c + j * ldc + i, c0);
       store(c + (j + 1) * ldc + i, c1);
@@ -82,10 +124,10 @@ void gemm_small_unit(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const
       store(c + (j + 3) * ldc + i, c3);
     }
     for (; i < m; ++i)
-      for (std::ptrdiff_t q = j; q < j + 4; ++q) {
+      for (std::ptrdiff_t q = 0; q < 4; ++q) {
         float acc = 0.f;
-        for (std::ptrdiff_t p = 0; p < k; ++p) acc += a[i + p * lda] * b(p, q);
-        c[q * ldc + i] = acc;
+        for (std::ptrdiff_t p = 0; p < k; ++p) acc += a[i + p * lda] * bp[p * step + q];
+        c[(j + q) * ldc + i] = acc;
       }
   }
   for (; j < n; ++j) {
@@ -115,24 +157,13 @@ void gemm_small_unit(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const
   }
 }
 
-// One element at a time, each summed in k order from zero: the reference every other path matches.
-void gemm_plain(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
-                std::ptrdiff_t ldc) {
-    for (std::ptrdiff_t j = 0; j < n; ++j)
-      for (std::ptrdiff_t i = 0; i < m; ++i) {
-        float acc = 0.f;
-        for (std::ptrdiff_t p = 0; p < k; ++p) acc += a(i, p) * b(p, j);
-        c[j * ldc + i] = acc;
-      }
-}
-
 // A with unit row stride as it is; a transposed A (Wᵀ·dZ) is copied column-major into the A packing
 // buffer (idle outside gemm_packed) first, a panel of rows at a time, so the kernel loads rows of A
 // as vectors instead of gathering four strided floats.
 void gemm_small(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a, const MatView& b, float* c,
                 std::ptrdiff_t ldc) {
   if (a.row_stride == 1) {
-    gemm_small_unit(m, n, k, a.data, a.col_stride, b, c, ldc);
+    gemm_small_unit(m, n, k, a.data, a.col_stride, b, c, ldc, g_b_pack);
     return;
   }
   constexpr std::ptrdiff_t kCopy = kMC * kKC;
@@ -146,7 +177,7 @@ void gemm_small(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatV
     const std::ptrdiff_t r = std::min(rows, m - i0);
     for (std::ptrdiff_t p = 0; p < k; ++p)
       for (std::ptrdiff_t i = 0; i < r; ++i) g_a_pack[p * r + i] = a(i0 + i, p);
-    gemm_small_unit(r, n, k, g_a_pack, r, b, c + i0, ldc);
+    gemm_small_unit(r, n, k, g_a_pack, r, b, c + i0, ldc, g_b_pack);
   }
 }
 
