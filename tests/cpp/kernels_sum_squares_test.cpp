@@ -7,15 +7,16 @@
 
 namespace {
 
-// The documented order: partial sums by index mod 4 in double, then (s0 + s1) + (s2 + s3).
+// The documented order: partial sums by index mod 8 in double, then ((s0 + s1) + (s2 + s3)) +
+// ((s4 + s5) + (s6 + s7)).
 double reference(const std::vector<float>& v) {
-  double s[4] = {0.0, 0.0, 0.0, 0.0};
-  for (std::size_t i = 0; i < v.size(); ++i) s[i % 4] += static_cast<double>(v[i]) * v[i];
-  return (s[0] + s[1]) + (s[2] + s[3]);
+  double s[8] = {};
+  for (std::size_t i = 0; i < v.size(); ++i) s[i % 8] += static_cast<double>(v[i]) * v[i];
+  return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
 }
 
-TEST(KernelsSumSquares, FourPartialSumsInDoubleForEveryTail) {
-  for (const std::size_t n : {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 97}) {
+TEST(KernelsSumSquares, EightPartialSumsInDoubleForEveryTail) {
+  for (const std::size_t n : {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 15, 16, 17, 23, 97}) {
     std::vector<float> v(n);
     for (std::size_t i = 0; i < n; ++i) v[i] = (static_cast<float>(i % 7) - 3.1f) * (i % 2 ? 1e-3f : 1.7f);
     EXPECT_EQ(descent::sum_squares(v.data(), n), reference(v)) << n;

@@ -91,22 +91,34 @@ void copy_column_major(const MatView& v, std::ptrdiff_t rows, std::ptrdiff_t col
     for (std::ptrdiff_t j = 0; j < cols; ++j) dst[j * rows + i] = v(i, j);
 }
 
-// Marks the columns of A (column-major, leading dimension lda) holding an Inf or NaN: x − x is NaN
-// for exactly those.
-void mark_non_finite(const float* a, std::ptrdiff_t lda, std::ptrdiff_t m, std::ptrdiff_t k) {
-  std::fill(t_keep, t_keep + (k + 3) / 4, std::uint8_t{0});
+// Whether A (column-major, leading dimension lda) holds only finite values: x − x is 0 for those and
+// NaN otherwise, and a sum of zeros stays 0. Four sums, so that the adds do not wait on each other.
+bool all_finite(const float* a, std::ptrdiff_t lda, std::ptrdiff_t m, std::ptrdiff_t k) {
+  using namespace simd;
+  f32x4 s0 = zero(), s1 = zero(), s2 = zero(), s3 = zero();
+  float tail = 0.f;
   for (std::ptrdiff_t p = 0; p < k; ++p) {
     const float* col = a + p * lda;
-    f32x4 finite = simd::eq(simd::zero(), simd::zero());
     std::ptrdiff_t i = 0;
-    for (; i + 4 <= m; i += 4) {
-      const f32x4 x = simd::load(col + i);
-      finite = simd::bit_and(finite, simd::eq(simd::sub(x, x), simd::zero()));
+    for (; i + 16 <= m; i += 16) {
+      const f32x4 x0 = load(col + i), x1 = load(col + i + 4), x2 = load(col + i + 8), x3 = load(col + i + 12);
+      s0 = add(s0, sub(x0, x0)), s1 = add(s1, sub(x1, x1)), s2 = add(s2, sub(x2, x2)), s3 = add(s3, sub(x3, x3));
     }
-    bool ok = simd::lane_bits(finite) == 0xF;
-    for (; i < m; ++i) ok &= col[i] - col[i] == 0.f;
-    if (!ok) t_keep[p >> 2] = static_cast<std::uint8_t>(t_keep[p >> 2] | 1 << (p & 3));
+    for (; i + 4 <= m; i += 4) {
+      const f32x4 x = load(col + i);
+      s0 = add(s0, sub(x, x));
+    }
+    for (; i < m; ++i) tail += col[i] - col[i];
   }
+  return lane_bits(eq(add(add(s0, s1), add(s2, s3)), zero())) == 0xF && tail == 0.f;
+}
+
+// Marks the columns of A holding an Inf or NaN; only a diverging run has any.
+void mark_non_finite(const float* a, std::ptrdiff_t lda, std::ptrdiff_t m, std::ptrdiff_t k) {
+  std::fill(t_keep, t_keep + (k + 3) / 4, std::uint8_t{0});
+  if (all_finite(a, lda, m, k)) return;
+  for (std::ptrdiff_t p = 0; p < k; ++p)
+    if (!all_finite(a + p * lda, lda, m, 1)) t_keep[p >> 2] = static_cast<std::uint8_t>(t_keep[p >> 2] | 1 << (p & 3));
 }
 
 // The terms of one column b of B: the p with b[p] ≠ 0 or column p of A not finite, in increasing
