@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kernels/copy_column_major.hpp"
 #include "kernels/gemm_avx2.hpp"
 #include "kernels/gemm_avx512.hpp"
 #include "kernels/gemm_sparse.hpp"
@@ -175,8 +176,7 @@ void gemm_small(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatV
   }
   for (std::ptrdiff_t i0 = 0; i0 < m; i0 += rows) {
     const std::ptrdiff_t r = std::min(rows, m - i0);
-    for (std::ptrdiff_t p = 0; p < k; ++p)
-      for (std::ptrdiff_t i = 0; i < r; ++i) g_a_pack[p * r + i] = a(i0 + i, p);
+    copy_column_major(MatView{a.data + i0 * a.row_stride, a.row_stride, a.col_stride}, r, k, g_a_pack);
     gemm_small_unit(r, n, k, g_a_pack, r, b, c + i0, ldc, g_b_pack);
   }
 }

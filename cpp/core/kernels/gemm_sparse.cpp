@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "kernels/copy_column_major.hpp"
 #include "kernels/simd.hpp"
 
 namespace descent::kernels {
@@ -74,21 +75,6 @@ std::ptrdiff_t count_nonzero(const MatView& v, std::ptrdiff_t rows, std::ptrdiff
 
 bool denser_than(double share, const MatView& v, std::ptrdiff_t rows, std::ptrdiff_t cols) {
   return static_cast<double>(count_nonzero(v, rows, cols)) > share * static_cast<double>(rows * cols);
-}
-
-// dst (rows × cols, column-major, leading dimension rows) = v. Rows of v that are contiguous move as
-// 4 × 4 blocks.
-void copy_column_major(const MatView& v, std::ptrdiff_t rows, std::ptrdiff_t cols, float* dst) {
-  std::ptrdiff_t i = 0;
-  if (v.col_stride == 1)
-    for (; i + 4 <= rows; i += 4) {
-      std::ptrdiff_t j = 0;
-      for (; j + 4 <= cols; j += 4) simd::transpose4(v.data + i * v.row_stride + j, v.row_stride, dst + j * rows + i, rows);
-      for (; j < cols; ++j)
-        for (std::ptrdiff_t r = i; r < i + 4; ++r) dst[j * rows + r] = v(r, j);
-    }
-  for (; i < rows; ++i)
-    for (std::ptrdiff_t j = 0; j < cols; ++j) dst[j * rows + i] = v(i, j);
 }
 
 // Whether A (column-major, leading dimension lda) holds only finite values: x − x is 0 for those and
@@ -237,8 +223,7 @@ bool sparse_b(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatVie
     return false;
   const float* bp = b.data;
   std::ptrdiff_t ldb = b.col_stride;
-  if (b.row_stride != 1) {  // count first: a dense B is not worth the copy
-    if (denser_than(kMaxDensity, b, k, n)) return false;
+  if (b.row_stride != 1) {  // past the first look, the copy costs less than counting all of B first
     copy_column_major(b, k, n, scratch.b);
     bp = scratch.b, ldb = k;
   }

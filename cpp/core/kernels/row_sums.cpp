@@ -48,6 +48,15 @@ void row_sums(std::ptrdiff_t m, std::ptrdiff_t n, const float* x, std::ptrdiff_t
     case kernels::SimdLevel::portable: break;
   }
 #endif
+  // Four vectors of rows at a time: each sum is a chain of dependent adds, four advance together.
+  for (; i + 16 <= m; i += 16) {
+    f32x4 a0 = zero(), a1 = zero(), a2 = zero(), a3 = zero();
+    for (std::ptrdiff_t j = 0; j < n; ++j) {
+      const float* col = x + j * ld + i;
+      a0 = add(a0, load(col)), a1 = add(a1, load(col + 4)), a2 = add(a2, load(col + 8)), a3 = add(a3, load(col + 12));
+    }
+    store(out + i, a0), store(out + i + 4, a1), store(out + i + 8, a2), store(out + i + 12, a3);
+  }
   for (; i + 4 <= m; i += 4) {
     f32x4 acc = zero();
     for (std::ptrdiff_t j = 0; j < n; ++j) acc = add(acc, load(x + j * ld + i));
