@@ -38,7 +38,29 @@ void forward_layer(const float* w, const float* b, int in, int out, Activation a
   const bool keep_z = kind == Kind::relu || kind == Kind::sigmoid || kind == Kind::scalar;
   const bool scalar = kind == Kind::sigmoid || kind == Kind::scalar;
   [[maybe_unused]] const TanhConstants k = Tanh ? tanh_constants() : TanhConstants{};
-  for (std::size_t j = 0; j < n; ++j, z += L, h += L) {
+  std::size_t j = 0;
+  if constexpr (Tanh) {
+    for (; j + 2 <= n; j += 2, z += 2 * L, h += 2 * L) {
+      const float* x0 = src.col(j);
+      const float* x1 = src.col(j + 1);
+      f32x4 a0[V], a1[V];
+      for (int v = 0; v < V; ++v) a0[v] = zero(), a1[v] = zero();
+      for (int p = 0; p < in; ++p) {
+        const f32x4 s0 = splat(x0[p]), s1 = splat(x1[p]);
+        for (int v = 0; v < V; ++v) {
+          const f32x4 wv = load(w + p * L + 4 * v);
+          a0[v] = add(a0[v], mul(wv, s0));
+          a1[v] = add(a1[v], mul(wv, s1));
+        }
+      }
+      for (int v = 0; v < V; ++v) {
+        const f32x4 bv = load(b + 4 * v);
+        store(h + 4 * v, tanh4(add(a0[v], bv), k));
+        store(h + L + 4 * v, tanh4(add(a1[v], bv), k));
+      }
+    }
+  }
+  for (; j < n; ++j, z += L, h += L) {
     const float* x = src.col(j);
     f32x4 acc[V];
     for (int v = 0; v < V; ++v) acc[v] = zero();
