@@ -99,26 +99,37 @@ bool all_finite(const float* a, std::ptrdiff_t lda, std::ptrdiff_t m, std::ptrdi
   return lane_bits(eq(add(add(s0, s1), add(s2, s3)), zero())) == 0xF && tail == 0.f;
 }
 
-// Marks the columns of A holding an Inf or NaN; only a diverging run has any.
-void mark_non_finite(const float* a, std::ptrdiff_t lda, std::ptrdiff_t m, std::ptrdiff_t k) {
+// Marks the columns of A holding an Inf or NaN; false if there are none (only a diverging run has any).
+bool mark_non_finite(const float* a, std::ptrdiff_t lda, std::ptrdiff_t m, std::ptrdiff_t k) {
   std::fill(t_keep, t_keep + (k + 3) / 4, std::uint8_t{0});
-  if (all_finite(a, lda, m, k)) return;
+  if (all_finite(a, lda, m, k)) return false;
   for (std::ptrdiff_t p = 0; p < k; ++p)
     if (!all_finite(a + p * lda, lda, m, 1)) t_keep[p >> 2] = static_cast<std::uint8_t>(t_keep[p >> 2] | 1 << (p & 3));
+  return true;
+}
+
+// How many lanes `bits` has set: one instruction in WebAssembly; SSE2 has none, so a table there.
+inline int lanes_set(int bits) {
+#if defined(__wasm__)
+  return __builtin_popcount(static_cast<unsigned>(bits));
+#else
+  return kCount[bits];
+#endif
 }
 
 // The terms of one column b of B: the p with b[p] ≠ 0 or column p of A not finite, in increasing
 // order, as (byte offset of A's column p, b[p]); `offsets[bits]` is kLeftPack[bits] · the column
 // stride in bytes. Returns how many.
+template <bool Keep>
 std::ptrdiff_t list_terms(const float* b, std::ptrdiff_t k, std::int32_t stride, const std::int32_t (*offsets)[4],
                           std::int32_t* off, float* val) {
   std::ptrdiff_t count = 0, p = 0;
   for (; p + 4 <= k; p += 4) {
     const f32x4 v = simd::load(b + p);
-    const int bits = nonzero_bits(v) | t_keep[p >> 2];
+    const int bits = Keep ? nonzero_bits(v) | t_keep[p >> 2] : nonzero_bits(v);
     simd::store_i32(off + count, simd::add_i32(simd::load_i32(offsets[bits]), simd::splat_i32(static_cast<std::int32_t>(p) * stride)));
     simd::store(val + count, simd::swizzle(v, kLeftPackBytes.bytes[bits]));
-    count += kCount[bits];
+    count += lanes_set(bits);
   }
   for (; p < k; ++p) {
     off[count] = static_cast<std::int32_t>(p) * stride;
@@ -192,7 +203,7 @@ void fill_columns(std::ptrdiff_t m, std::ptrdiff_t n, const float* a, const Out&
 // ldb); false if more than kMaxDensity of the terms remain.
 bool multiply(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const float* a, std::ptrdiff_t lda, const float* b,
               std::ptrdiff_t ldb, const Out& c) {
-  mark_non_finite(a, lda, m, k);
+  const auto list = mark_non_finite(a, lda, m, k) ? list_terms<true> : list_terms<false>;
   const auto stride = static_cast<std::int32_t>(lda * static_cast<std::ptrdiff_t>(sizeof(float)));
   alignas(16) std::int32_t offsets[16][4];
   for (int bits = 0; bits < 16; ++bits)
@@ -200,7 +211,7 @@ bool multiply(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const float*
   std::ptrdiff_t total = 0;
   for (std::ptrdiff_t j = 0; j < n; ++j) {
     t_start[j] = static_cast<std::int32_t>(total);
-    total += list_terms(b + j * ldb, k, stride, offsets, t_off + total, t_val + total);
+    total += list(b + j * ldb, k, stride, offsets, t_off + total, t_val + total);
   }
   t_start[n] = static_cast<std::int32_t>(total);
   if (static_cast<double>(total) > kMaxDensity * static_cast<double>(k * n)) return false;
