@@ -26,6 +26,23 @@ Kind kind_of(Activation a) {
 
 using Source = NarrowMlp::Source;
 
+// a0 = Σ_p W[p]·x0[p], a1 = Σ_p W[p]·x1[p] over `count` rows of W (L = 4V lanes each), from zero in p
+// order: two samples per pass, so that two chains of dependent adds advance together (a Zen 4 core
+// did not overlap consecutive samples by itself). The forward and delta passes of tanh layers use it.
+template <int V>
+inline void mul_two(const float* w, int count, const float* x0, const float* x1, f32x4* a0, f32x4* a1) {
+  constexpr int L = 4 * V;
+  for (int v = 0; v < V; ++v) a0[v] = zero(), a1[v] = zero();
+  for (int p = 0; p < count; ++p) {
+    const f32x4 s0 = splat(x0[p]), s1 = splat(x1[p]);
+    for (int v = 0; v < V; ++v) {
+      const f32x4 wv = load(w + p * L + 4 * v);
+      a0[v] = add(a0[v], mul(wv, s0));
+      a1[v] = add(a1[v], mul(wv, s1));
+    }
+  }
+}
+
 // z = W·x + b summed from zero in input order (gemm, then the bias), h = act(z), per sample. tanh,
 // the playground's default, has its own instantiation; the other kinds share one and branch per
 // vector (predictably: one kind per call), which keeps the module small.
@@ -41,18 +58,8 @@ void forward_layer(const float* w, const float* b, int in, int out, Activation a
   std::size_t j = 0;
   if constexpr (Tanh) {
     for (; j + 2 <= n; j += 2, z += 2 * L, h += 2 * L) {
-      const float* x0 = src.col(j);
-      const float* x1 = src.col(j + 1);
       f32x4 a0[V], a1[V];
-      for (int v = 0; v < V; ++v) a0[v] = zero(), a1[v] = zero();
-      for (int p = 0; p < in; ++p) {
-        const f32x4 s0 = splat(x0[p]), s1 = splat(x1[p]);
-        for (int v = 0; v < V; ++v) {
-          const f32x4 wv = load(w + p * L + 4 * v);
-          a0[v] = add(a0[v], mul(wv, s0));
-          a1[v] = add(a1[v], mul(wv, s1));
-        }
-      }
+      mul_two<V>(w, in, src.col(j), src.col(j + 1), a0, a1);
       for (int v = 0; v < V; ++v) {
         const f32x4 bv = load(b + 4 * v);
         store(h + 4 * v, tanh4(add(a0[v], bv), k));
@@ -93,21 +100,12 @@ void delta_layer(const float* wt, const float* dz_next, int next_out, int next_l
   const Kind kind = Tanh ? Kind::tanh : kind_of(act);
   alignas(16) float t[L] = {};
   std::size_t j = 0;
-  if constexpr (Tanh) {  // two samples per pass, as in forward_layer: two independent chains of adds
+  if constexpr (Tanh) {  // two samples per pass (see mul_two)
     if (!d_out)
       for (; j + 2 <= n; j += 2, z += 2 * L, h += 2 * L, dz += 2 * L) {
         f32x4 d0[V], d1[V];
-        for (int v = 0; v < V; ++v) d0[v] = zero(), d1[v] = zero();
         const float* g0 = dz_next + j * static_cast<std::size_t>(next_lanes);
-        const float* g1 = g0 + next_lanes;
-        for (int q = 0; q < next_out; ++q) {
-          const f32x4 s0 = splat(g0[q]), s1 = splat(g1[q]);
-          for (int v = 0; v < V; ++v) {
-            const f32x4 wv = load(wt + q * L + 4 * v);
-            d0[v] = add(d0[v], mul(wv, s0));
-            d1[v] = add(d1[v], mul(wv, s1));
-          }
-        }
+        mul_two<V>(wt, next_out, g0, g0 + next_lanes, d0, d1);
         for (int v = 0; v < V; ++v) {
           const f32x4 h0 = load(h + 4 * v), h1 = load(h + L + 4 * v);
           store(dz + 4 * v, mul(d0[v], sub(splat(1.f), mul(h0, h0))));
