@@ -11,10 +11,12 @@ enum class SimdLevel {
   avx512,    // 512-bit AVX-512F (multiply and add kept separate: never FMA)
 };
 
-// The widest supported level, unless the environment variable DESCENT_SIMD (portable, avx2 or
-// avx512, read once at start-up) asks for a narrower one: to measure what a CPU without AVX-512 or
-// AVX2 gets from the same binary.
+// The level the kernels use: fastest_simd_level(), unless the environment variable DESCENT_SIMD
+// (portable, avx2 or avx512, read once at start-up) names another level the CPU has: to measure what
+// a CPU without AVX-512 or AVX2 gets from the same binary.
 SimdLevel simd_level();
+// The widest supported level, except avx2 on CPUs that split 512-bit operations in two (AMD Zen 4).
+SimdLevel fastest_simd_level();
 bool simd_level_supported(SimdLevel level);
 const char* simd_level_name(SimdLevel level);
 // For tests that compare the levels; not thread-safe, and `level` must be supported.
