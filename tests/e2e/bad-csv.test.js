@@ -53,3 +53,21 @@ test('a CSV refused while a race is paused at step N loses nothing: the runs sta
   await waitForStep(page, Number(before.step) + 50);
   assert.deepEqual(env.browser.errors, []);
 });
+
+test('a speed chosen before a refused CSV stays, on screen and in the link, and comes back on reload', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  const speed = page.getByRole('slider', { name: 'speed: steps per frame' });
+  const shown = () => page.locator('.speed output').textContent();
+  const saved = () => page.evaluate(() => JSON.parse(atob(location.hash.slice(3).replace(/-/g, '+').replace(/_/g, '/'))).speed);
+  await speed.fill('5'); // the sixth of 1, 2, 5, 10, 20, 50, 100 steps per frame
+  assert.equal(await shown(), '50×');
+  assert.equal(await saved(), 50);
+  await page.getByTestId('csv-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,c\n1,2,3\n4,5\n') });
+  await page.getByTestId('error').filter({ hasText: 'previous data is kept' }).waitFor({ timeout: 20000 });
+  assert.equal(await shown(), '50×', 'the speed on screen');
+  assert.equal(await saved(), 50, 'the speed in the link');
+  await page.reload();
+  await page.locator('.descent[data-ready="true"]').waitFor({ timeout: 20000 });
+  assert.equal(await shown(), '50×', 'the speed after a reload');
+  assert.deepEqual(env.browser.errors, []);
+});

@@ -107,6 +107,53 @@ test('on a phone Adam’s two betas are wide enough to read', async () => {
   assert.ok(width >= 110, `betas[1] is ${width}px wide`);
 });
 
+// What is wrong with a run card's controls: one outside the card or the viewport, a field too narrow
+// for a short value, or a dropdown too narrow for its longest choice (that choice would be cut off).
+function cardProblems(card) {
+  return card.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const right = Math.min(box.right, document.documentElement.clientWidth);
+    const out = [];
+    for (const c of el.querySelectorAll('input, select, button, canvas')) {
+      const r = c.getBoundingClientRect();
+      if (r.width === 0) continue; // hidden
+      const name = c.getAttribute('aria-label') ?? c.labels?.[0]?.textContent ?? c.tagName;
+      if (r.left < box.left - 0.5 || r.right > right + 0.5) out.push(`${name}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(right)}`);
+      // A short value (0.999, 1e-8) shows whole; 1/3 written out to 16 digits scrolls in any field.
+      if (c.tagName === 'INPUT' && c.value.length <= 8 && c.scrollWidth > c.clientWidth) out.push(`${name}: "${c.value}" is cut off`);
+      if (c.tagName !== 'SELECT') continue;
+      c.style.width = 'max-content'; // a dropdown's own width is that of its longest choice
+      const needed = c.getBoundingClientRect().width;
+      c.style.width = '';
+      if (needed > r.width + 0.5) out.push(`${name}: ${Math.round(r.width)}px wide, its longest choice needs ${Math.round(needed)}px`);
+    }
+    return out;
+  });
+}
+
+// 390 px: a phone; 1024 px: a small laptop, where two cards would share the outputs' column.
+for (const width of [390, 1024]) {
+  test(`at ${width} px every control of a run card lies inside it and shows its value whole, for every optimizer and schedule`, async () => {
+    const page = await openPlayground(env.browser, env.server);
+    await page.setViewportSize({ width, height: 844 });
+    await page.getByTestId('add-run').click(); // a second card, and its remove button enabled
+    const card = page.locator('.run-card').nth(1);
+    const bad = [];
+    for (const control of [page.getByTestId('optimizer-1'), page.getByLabel('run 2 schedule')]) {
+      const names = await control.evaluate((s) => [...s.options].map((o) => o.value));
+      for (const name of names) {
+        await control.selectOption(name);
+        await card.locator('.lr-box').waitFor();
+        for (const line of await cardProblems(card)) bad.push(`${name || 'no schedule'}: ${line}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at ${width} px (overflow ${overflow}px)`);
+    assert.deepEqual(env.browser.errors, []);
+  });
+}
+
 // How a rule's box sits in the first run card once it is drawn and fitted.
 async function measureRule(page, box) {
   await box.locator('math').first().waitFor();

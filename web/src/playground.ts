@@ -182,6 +182,9 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
       reset: () => void reset(),
       speed: (v) => {
         store.update((s) => (s.speed = v), false);
+        // The race on screen goes on at the new speed, without a restart that would take a new
+        // snapshot: a refused file would otherwise bring back the speed of the last start.
+        if (lastGood) lastGood.state.speed = v;
         if (race.playing) race.play(v);
       },
     },
