@@ -26,11 +26,17 @@ constexpr std::ptrdiff_t kMinTransposed = 1 << 20;  // multiply-adds; see gemm_s
 constexpr std::ptrdiff_t kMaxK = 4096, kMaxN = 4096, kMaxTerms = 64 * 1024;
 constexpr std::ptrdiff_t kMaxOffset = (std::ptrdiff_t{1} << 31) / sizeof(float);  // floats of A
 
+// A term of a column of B: where A's column p starts, in bytes from A (so the kernel adds it to a
+// pointer as it is), and B(p, j); side by side, so that one pointer walks both (V8 spent two address
+// computations per term on two arrays walked by an index).
+struct Term {
+  std::int32_t off;
+  float val;
+};
+
 // One set per thread: `descent sweep` trains runs on several threads at once.
-// Column j's terms are [t_start[j], t_start[j + 1]): where A's column p starts, in bytes from A (so the
-// kernel adds it to a pointer as it is), and B(p, j). + 4: a group's stores write four lanes.
-alignas(16) thread_local std::int32_t t_off[kMaxTerms + 4];
-alignas(16) thread_local float t_val[kMaxTerms + 4];
+// Column j's terms are [t_start[j], t_start[j + 1]). + 4: a group's stores write four terms.
+alignas(16) thread_local Term t_terms[kMaxTerms + 4];
 thread_local std::int32_t t_start[kMaxN + 1];
 thread_local std::uint8_t t_keep[kMaxK / 4 + 1];  // per group of four columns of A: bit set = not finite
 
@@ -122,18 +128,20 @@ inline int lanes_set(int bits) {
 // stride in bytes. Returns how many.
 template <bool Keep>
 std::ptrdiff_t list_terms(const float* b, std::ptrdiff_t k, std::int32_t stride, const std::int32_t (*offsets)[4],
-                          std::int32_t* off, float* val) {
+                          Term* terms) {
   std::ptrdiff_t count = 0, p = 0;
   for (; p + 4 <= k; p += 4) {
     const f32x4 v = simd::load(b + p);
     const int bits = Keep ? nonzero_bits(v) | t_keep[p >> 2] : nonzero_bits(v);
-    simd::store_i32(off + count, simd::add_i32(simd::load_i32(offsets[bits]), simd::splat_i32(static_cast<std::int32_t>(p) * stride)));
-    simd::store(val + count, simd::swizzle(v, kLeftPackBytes.bytes[bits]));
+    const f32x4 off = simd::add_i32(simd::load_i32(offsets[bits]), simd::splat_i32(static_cast<std::int32_t>(p) * stride));
+    const f32x4 val = simd::swizzle(v, kLeftPackBytes.bytes[bits]);
+    auto* out = reinterpret_cast<std::int32_t*>(terms + count);  // stored as bits: no float is read
+    simd::store_i32(out, simd::zip_lo(off, val));
+    simd::store_i32(out + 4, simd::zip_hi(off, val));
     count += lanes_set(bits);
   }
   for (; p < k; ++p) {
-    off[count] = static_cast<std::int32_t>(p) * stride;
-    val[count] = b[p];
+    terms[count] = {static_cast<std::int32_t>(p) * stride, b[p]};
     count += (b[p] != 0.f) | ((t_keep[p >> 2] >> (p & 3)) & 1);
   }
   return count;
@@ -149,13 +157,12 @@ struct Out {
 // V vectors of rows of one column of C: c = Σ_t A[:, p_t]·b[p_t], the accumulators in registers. With
 // byte offsets and values listed, eight accumulators fit (V8 spilled them beside an index and B's column).
 template <int V, bool Strided>
-void column_rows(const char* a, const std::int32_t* off, const float* val, std::ptrdiff_t terms, float* c,
-                 std::ptrdiff_t cs) {
+void column_rows(const char* a, const Term* t, const Term* end, float* c, std::ptrdiff_t cs) {
   f32x4 acc[V];
   for (int v = 0; v < V; ++v) acc[v] = simd::zero();
-  for (std::ptrdiff_t t = 0; t < terms; ++t) {
-    const float* ap = reinterpret_cast<const float*>(a + off[t]);
-    const f32x4 bv = simd::splat(val[t]);
+  for (; t != end; ++t) {
+    const float* ap = reinterpret_cast<const float*>(a + t->off);
+    const f32x4 bv = simd::splat(t->val);
     for (int v = 0; v < V; ++v) acc[v] = simd::add(acc[v], simd::mul(simd::load(ap + 4 * v), bv));
   }
   if constexpr (Strided) {
@@ -176,13 +183,12 @@ void fill_columns(std::ptrdiff_t m, std::ptrdiff_t n, const float* a, const Out&
   for (std::ptrdiff_t i0 = 0; i0 < m; i0 += panel) {
     const std::ptrdiff_t i1 = std::min(m, i0 + panel);
     for (std::ptrdiff_t j = 0; j < n; ++j) {
-      const std::int32_t* off = t_off + t_start[j];
-      const float* val = t_val + t_start[j];
-      const std::ptrdiff_t terms = t_start[j + 1] - t_start[j];
+      const Term* first = t_terms + t_start[j];
+      const Term* end = t_terms + t_start[j + 1];
       float* cj = c.data + j * c.col_stride;
       std::ptrdiff_t i = i0;
       const auto rows = [&](auto kernel, std::ptrdiff_t count) {
-        kernel(reinterpret_cast<const char*>(a + i), off, val, terms, cj + i * cs, cs);
+        kernel(reinterpret_cast<const char*>(a + i), first, end, cj + i * cs, cs);
         i += count;
       };
       while (i + 32 <= i1) rows(column_rows<8, Strided>, 32);
@@ -192,7 +198,7 @@ void fill_columns(std::ptrdiff_t m, std::ptrdiff_t n, const float* a, const Out&
       for (; i < i1; ++i) {
         const char* ai = reinterpret_cast<const char*>(a + i);
         float acc = 0.f;
-        for (std::ptrdiff_t t = 0; t < terms; ++t) acc += *reinterpret_cast<const float*>(ai + off[t]) * val[t];
+        for (const Term* t = first; t != end; ++t) acc += *reinterpret_cast<const float*>(ai + t->off) * t->val;
         cj[i * cs] = acc;
       }
     }
@@ -211,7 +217,7 @@ bool multiply(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const float*
   std::ptrdiff_t total = 0;
   for (std::ptrdiff_t j = 0; j < n; ++j) {
     t_start[j] = static_cast<std::int32_t>(total);
-    total += list(b + j * ldb, k, stride, offsets, t_off + total, t_val + total);
+    total += list(b + j * ldb, k, stride, offsets, t_terms + total);
   }
   t_start[n] = static_cast<std::int32_t>(total);
   if (static_cast<double>(total) > kMaxDensity * static_cast<double>(k * n)) return false;
