@@ -46,6 +46,7 @@ alignas(16) constexpr std::int32_t kLeftPack[16][4] = {
     {3, 0, 0, 0}, {0, 3, 0, 0}, {1, 3, 0, 0}, {0, 1, 3, 0}, {2, 3, 0, 0}, {0, 2, 3, 0}, {1, 2, 3, 0}, {0, 1, 2, 3}};
 constexpr std::int32_t kCount[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
 
+#if defined(__wasm_simd128__)
 // The same left-packing as byte indices, for simd::swizzle.
 struct LeftPackBytes {
   alignas(16) std::uint8_t bytes[16][16];
@@ -56,6 +57,7 @@ struct LeftPackBytes {
   }
 };
 constexpr LeftPackBytes kLeftPackBytes;
+#endif
 
 int nonzero_bits(f32x4 v) { return ~simd::lane_bits(simd::eq(v, simd::zero())) & 0xF; }  // NaN counts
 
@@ -114,31 +116,31 @@ bool mark_non_finite(const float* a, std::ptrdiff_t lda, std::ptrdiff_t m, std::
   return true;
 }
 
-// How many lanes `bits` has set: one instruction in WebAssembly; SSE2 has none, so a table there.
-inline int lanes_set(int bits) {
-#if defined(__wasm__)
-  return __builtin_popcount(static_cast<unsigned>(bits));
-#else
-  return kCount[bits];
-#endif
-}
-
 // The terms of one column b of B: the p with b[p] ≠ 0 or column p of A not finite, in increasing
 // order, as (byte offset of A's column p, b[p]); `offsets[bits]` is kLeftPack[bits] · the column
 // stride in bytes. Returns how many.
 template <bool Keep>
-std::ptrdiff_t list_terms(const float* b, std::ptrdiff_t k, std::int32_t stride, const std::int32_t (*offsets)[4],
-                          Term* terms) {
+std::ptrdiff_t list_terms(const float* b, std::ptrdiff_t k, std::int32_t stride,
+                          [[maybe_unused]] const std::int32_t (*offsets)[4], Term* terms) {
   std::ptrdiff_t count = 0, p = 0;
   for (; p + 4 <= k; p += 4) {
     const f32x4 v = simd::load(b + p);
     const int bits = Keep ? nonzero_bits(v) | t_keep[p >> 2] : nonzero_bits(v);
+#if defined(__wasm_simd128__)
     const f32x4 off = simd::add_i32(simd::load_i32(offsets[bits]), simd::splat_i32(static_cast<std::int32_t>(p) * stride));
     const f32x4 val = simd::swizzle(v, kLeftPackBytes.bytes[bits]);
     auto* out = reinterpret_cast<std::int32_t*>(terms + count);  // stored as bits: no float is read
     simd::store_i32(out, simd::zip_lo(off, val));
     simd::store_i32(out + 4, simd::zip_hi(off, val));
-    count += lanes_set(bits);
+    count += __builtin_popcount(static_cast<unsigned>(bits));  // one instruction in WebAssembly
+#else
+    // SSE2 has no byte shuffle (a byte loop in its place made native W2 35 % slower): each term is
+    // written in place and kept by advancing past it, without a branch.
+    for (int l = 0; l < 4; ++l) {
+      terms[count] = {static_cast<std::int32_t>(p + l) * stride, b[p + l]};
+      count += (bits >> l) & 1;
+    }
+#endif
   }
   for (; p < k; ++p) {
     terms[count] = {static_cast<std::int32_t>(p) * stride, b[p]};

@@ -51,7 +51,7 @@ inline f32x4 load_i32(const std::int32_t* p) { return wasm_v128_load(p); }
 inline void store_i32(std::int32_t* p, f32x4 v) { wasm_v128_store(p, v); }
 // Bit l set where lane l of a comparison mask is set.
 inline int lane_bits(f32x4 mask) { return static_cast<int>(wasm_i32x4_bitmask(mask)); }
-// Byte i of the result = byte bytes[i] of v (each < 16).
+// WebAssembly only (SSE2 has no byte shuffle). Byte i of the result = byte bytes[i] of v (each < 16).
 inline f32x4 swizzle(f32x4 v, const std::uint8_t* bytes) { return wasm_i8x16_swizzle(v, wasm_v128_load(bytes)); }
 // (a0, b0, a1, b1) and (a2, b2, a3, b3).
 inline f32x4 zip_lo(f32x4 a, f32x4 b) { return wasm_i32x4_shuffle(a, b, 0, 4, 1, 5); }
@@ -98,8 +98,6 @@ inline f32x4 splat_i32(std::int32_t v) { return _mm_castsi128_ps(_mm_set1_epi32(
 inline f32x4 load_i32(const std::int32_t* p) { return _mm_castsi128_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))); }
 inline void store_i32(std::int32_t* p, f32x4 v) { _mm_storeu_si128(reinterpret_cast<__m128i*>(p), _mm_castps_si128(v)); }
 inline int lane_bits(f32x4 mask) { return _mm_movemask_ps(mask); }
-inline f32x4 zip_lo(f32x4 a, f32x4 b) { return _mm_unpacklo_ps(a, b); }
-inline f32x4 zip_hi(f32x4 a, f32x4 b) { return _mm_unpackhi_ps(a, b); }
 inline void transpose(f32x4& r0, f32x4& r1, f32x4& r2, f32x4& r3) { _MM_TRANSPOSE4_PS(r0, r1, r2, r3); }
 #else
 struct f32x4 {
@@ -181,8 +179,6 @@ inline int lane_bits(f32x4 mask) {
   }
   return bits;
 }
-inline f32x4 zip_lo(f32x4 a, f32x4 b) { return {{a.v[0], b.v[0], a.v[1], b.v[1]}}; }
-inline f32x4 zip_hi(f32x4 a, f32x4 b) { return {{a.v[2], b.v[2], a.v[3], b.v[3]}}; }
 inline void transpose(f32x4& r0, f32x4& r1, f32x4& r2, f32x4& r3) {
   f32x4* r[4] = {&r0, &r1, &r2, &r3};
   for (int i = 0; i < 4; ++i)
@@ -191,18 +187,6 @@ inline void transpose(f32x4& r0, f32x4& r1, f32x4& r2, f32x4& r3) {
       r[i]->v[j] = r[j]->v[i];
       r[j]->v[i] = t;
     }
-}
-#endif
-
-#if !defined(__wasm_simd128__)
-// Byte i of the result = byte bytes[i] of v (each < 16); SSE2 has no byte shuffle.
-inline f32x4 swizzle(f32x4 v, const std::uint8_t* bytes) {
-  alignas(16) unsigned char in[16], out[16];
-  std::memcpy(in, &v, 16);
-  for (int i = 0; i < 16; ++i) out[i] = in[bytes[i]];
-  f32x4 r;
-  std::memcpy(&r, out, 16);
-  return r;
 }
 #endif
 
