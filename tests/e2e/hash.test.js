@@ -29,3 +29,32 @@ test('a broken hash shows a clear error and keeps the defaults', async () => {
   assert.equal(await page.getByTestId('dataset').inputValue(), 'circle');
   assert.deepEqual(env.browser.errors, []);
 });
+
+// What the speed slider, its label and the link say.
+const speedShown = () => ({
+  slider: document.querySelector('.speed input').value,
+  label: document.querySelector('.speed output').textContent,
+  link: JSON.parse(atob(location.hash.slice(3).replace(/-/g, '+').replace(/_/g, '/'))).speed,
+});
+
+test('an imported experiment, or a link pasted over the page, brings its speed to the slider', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  const state = await page.evaluate(() => JSON.parse(atob(location.hash.slice(3).replace(/-/g, '+').replace(/_/g, '/'))));
+  const slider = page.getByRole('slider', { name: 'speed: steps per frame' });
+  await slider.fill('5'); // 50×
+  const file = Buffer.from(JSON.stringify({ playground: { ...state, speed: 2 } }));
+  await page.getByTestId('import-json').setInputFiles({ name: 'exp.json', mimeType: 'application/json', buffer: file });
+  await page.waitForFunction(`(${speedShown})().link === 2`); // the file has been read
+  assert.deepEqual(await page.evaluate(speedShown), { slider: '1', label: '2×', link: 2 }, 'after the import');
+
+  await slider.fill('5');
+  const link = `#s=${Buffer.from(JSON.stringify({ ...state, speed: 20 })).toString('base64url')}`;
+  // Resolves once the page's own hashchange listener has run.
+  await page.evaluate((hash) => new Promise((resolve) => {
+    addEventListener('hashchange', () => setTimeout(resolve), { once: true });
+    location.hash = hash;
+  }), link);
+  assert.deepEqual(await page.evaluate(speedShown), { slider: '4', label: '20×', link: 20 }, 'after the link');
+  assert.equal(await page.getByTestId('error').isVisible(), false);
+  assert.deepEqual(env.browser.errors, []);
+});

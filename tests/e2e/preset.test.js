@@ -70,3 +70,21 @@ test('clicking the landscape of a test function starts the runs from there', asy
   assert.match(await page.evaluate(() => location.hash), /^#s=/);
   assert.deepEqual(env.browser.errors, []);
 });
+
+// The slider, its label, the link and the next Play all take the speed of whatever set the state.
+async function speedShown(page) {
+  return page.evaluate(() => ({
+    slider: document.querySelector('.speed input').value,
+    label: document.querySelector('.speed output').textContent,
+    link: JSON.parse(atob(location.hash.slice(3).replace(/-/g, '+').replace(/_/g, '/'))).speed,
+  }));
+}
+
+test('a lesson moves the speed slider to its own speed', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.getByRole('slider', { name: 'speed: steps per frame' }).fill('5'); // 50×
+  await page.locator('.presets > summary').click();
+  await page.getByTestId('preset-tutorial').click(); // 2 steps per frame
+  assert.deepEqual(await speedShown(page), { slider: '1', label: '2×', link: 2 });
+  assert.deepEqual(env.browser.errors, []);
+});

@@ -107,28 +107,32 @@ test('on a phone Adam’s two betas are wide enough to read', async () => {
   assert.ok(width >= 110, `betas[1] is ${width}px wide`);
 });
 
-// What is wrong with a run card's controls: one outside the card or the viewport, a field too narrow
+// What is wrong with the controls inside `box`: one outside it or the viewport, a field too narrow
 // for a short value, or a dropdown too narrow for its longest choice (that choice would be cut off).
-function cardProblems(card) {
-  return card.evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    const right = Math.min(box.right, document.documentElement.clientWidth);
+function controlProblems(box, controls = 'input, select, button, canvas') {
+  return box.evaluate((el, controls) => {
+    const outer = el.getBoundingClientRect();
+    const right = Math.min(outer.right, document.documentElement.clientWidth);
     const out = [];
-    for (const c of el.querySelectorAll('input, select, button, canvas')) {
+    for (const c of el.querySelectorAll(controls)) {
       const r = c.getBoundingClientRect();
       if (r.width === 0) continue; // hidden
       const name = c.getAttribute('aria-label') ?? c.labels?.[0]?.textContent ?? c.tagName;
-      if (r.left < box.left - 0.5 || r.right > right + 0.5) out.push(`${name}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(right)}`);
+      if (r.left < outer.left - 0.5 || r.right > right + 0.5) out.push(`${name}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(outer.left)}–${Math.round(right)}`);
       // A short value (0.999, 1e-8) shows whole; 1/3 written out to 16 digits scrolls in any field.
       if (c.tagName === 'INPUT' && c.value.length <= 8 && c.scrollWidth > c.clientWidth) out.push(`${name}: "${c.value}" is cut off`);
       if (c.tagName !== 'SELECT') continue;
-      c.style.width = 'max-content'; // a dropdown's own width is that of its longest choice
+      // A dropdown's own width is that of its longest choice; taken out of the flow, so a row that
+      // squeezes it cannot squeeze the measure too.
+      c.style.position = 'absolute';
+      c.style.width = 'max-content';
       const needed = c.getBoundingClientRect().width;
-      c.style.width = '';
+      c.style.removeProperty('position');
+      c.style.removeProperty('width');
       if (needed > r.width + 0.5) out.push(`${name}: ${Math.round(r.width)}px wide, its longest choice needs ${Math.round(needed)}px`);
     }
     return out;
-  });
+  }, controls);
 }
 
 // 390 px: a phone; 1024 px: a small laptop, where two cards would share the outputs' column.
@@ -144,7 +148,7 @@ for (const width of [390, 1024]) {
       for (const name of names) {
         await control.selectOption(name);
         await card.locator('.lr-box').waitFor();
-        for (const line of await cardProblems(card)) bad.push(`${name || 'no schedule'}: ${line}`);
+        for (const line of await controlProblems(card)) bad.push(`${name || 'no schedule'}: ${line}`);
       }
     }
     assert.deepEqual(bad, []);
@@ -227,3 +231,30 @@ test('the Embed and Export menus: one open at a time, closed by Escape or a clic
   assert.equal(await isOpen('Embed'), false, 'a click elsewhere closes it');
   assert.deepEqual(env.browser.errors, []);
 });
+
+// 1280 px: a desktop, where the Training panel's "steps" dropdown was cut off as at 1024 px.
+for (const width of [390, 1024, 1280]) {
+  test(`at ${width} px the Training panel's controls lie inside it whole, and every dropdown on the page shows its longest choice`, async () => {
+    const page = await openPlayground(env.browser, env.server);
+    await page.setViewportSize({ width, height: 844 });
+    const training = page.locator('.panel[aria-label="Training"]');
+    const bad = [];
+    const check = async (when) => {
+      for (const line of await controlProblems(training)) bad.push(`${when}, Training: ${line}`);
+      for (const line of await controlProblems(page.locator('.descent'), 'select')) bad.push(`${when}: ${line}`);
+    };
+    await check('at first');
+    await page.getByLabel('count training in').selectOption('epochs');
+    await check('in epochs');
+    // A CSV's column dropdowns, and the search tools' own.
+    await page.getByTestId('csv-input').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n') });
+    await page.locator('table.preview').waitFor();
+    await page.locator('.search-details > summary').click();
+    await page.getByTestId('search-method').waitFor();
+    await check('with a CSV and the search tools');
+    assert.deepEqual(bad, []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling at ${width} px (overflow ${overflow}px)`);
+    assert.deepEqual(env.browser.errors, []);
+  });
+}

@@ -469,11 +469,25 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
 
   function setState(state: PlaygroundState, retrain = true): void {
     store.replace(state, retrain);
+    controls.setSpeed(state.speed);
     data.render();
     model.render();
     training.render();
     runs.render();
   }
+
+  // A link pasted over the page's own differs only in its hash: the browser does not reload, so the
+  // page would go on showing the old experiment under the new link.
+  const onHash = () => {
+    try {
+      setState(decodeState(location.hash) ?? defaultState());
+      showError(null);
+    } catch (e) {
+      stickyError = `This link could not be restored — ${(e as Error).message}. The experiment shown is kept.`;
+      showError(stickyError);
+    }
+  };
+  if (options.hash) addEventListener('hashchange', onHash);
 
   const keyTarget = options.keys ?? host;
   const onKey = (event: Event) => {
@@ -510,6 +524,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     setState,
     destroy() {
       keyTarget.removeEventListener('keydown', onKey);
+      removeEventListener('hashchange', onHash);
       race.dispose();
       search?.dispose();
       core.terminate();

@@ -6,6 +6,7 @@ import { clear, field, h, numberInput, section, select, uid } from '../ui/dom';
 import type { PanelContext } from './context';
 import { thumbnail, thumbnailSources } from './thumbnails';
 
+// Short enough to show whole in the Data set dropdown of the controls column.
 const titles: Record<string, string> = {
   circle: 'Circle',
   xor: 'Exclusive or',
@@ -17,8 +18,8 @@ const titles: Record<string, string> = {
   linear: 'Line with noise',
   sine: 'Sine wave',
   iris: 'Iris flowers (150 × 4, 3 classes)',
-  digits: 'Handwritten digits (1797 × 64, 10 classes)',
-  diabetes: 'Diabetes progression (442 × 10, regression)',
+  digits: 'Digits (1797 × 64, 10 classes)',
+  diabetes: 'Diabetes (442 × 10, regression)',
   csv: 'Your CSV',
 };
 

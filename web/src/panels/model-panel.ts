@@ -10,7 +10,7 @@ const losses: Array<[string, string]> = [
   ['mae', 'mae — mean absolute error (L1Loss)'],
   ['huber', 'huber — HuberLoss'],
   ['cross_entropy', 'cross_entropy — softmax + log loss'],
-  ['bce_logits', 'bce_logits — sigmoid + binary log loss'],
+  ['bce_logits', 'bce_logits — sigmoid + log loss'],
   ['hinge', 'hinge — margin loss'],
 ];
 const crosses: Array<[string, string]> = [

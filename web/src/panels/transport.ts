@@ -34,9 +34,13 @@ export function transport(actions: TransportActions, speed: number) {
   step.addEventListener('click', () => actions.step());
   reset.addEventListener('click', () => actions.reset());
   const speedInput = h('input', { type: 'range', min: 0, max: speeds.length - 1, step: 1, id: uid('speed'), 'aria-label': 'speed: steps per frame' });
-  const closest = speeds.reduce((best, s, i) => (Math.abs(s - speed) < Math.abs(speeds[best] - speed) ? i : best), 0);
-  speedInput.value = String(closest);
-  const speedText = h('output', { for: speedInput.id, text: `${speeds[closest]}×` });
+  const speedText = h('output', { for: speedInput.id });
+  // A speed off the slider's scale (from a link or a file) is shown as it is, the slider nearest it.
+  function setSpeed(v: number): void {
+    speedInput.value = String(speeds.reduce((best, s, i) => (Math.abs(s - v) < Math.abs(speeds[best] - v) ? i : best), 0));
+    speedText.textContent = `${v}×`;
+  }
+  setSpeed(speed);
   speedInput.addEventListener('input', () => {
     const v = speeds[Number(speedInput.value)];
     speedText.textContent = `${v}×`;
@@ -104,5 +108,5 @@ export function transport(actions: TransportActions, speed: number) {
     set(r2, r.regression ? fmt(r.score) : '–');
   };
 
-  return { el, setPlaying, setFinished, show };
+  return { el, setPlaying, setFinished, setSpeed, show };
 }
