@@ -88,3 +88,40 @@ test('a lesson moves the speed slider to its own speed', async () => {
   assert.deepEqual(await speedShown(page), { slider: '1', label: '2×', link: 2 });
   assert.deepEqual(env.browser.errors, []);
 });
+
+// The lesson note describes the experiment on screen: another one, from a file or a link, takes it away.
+test('a lesson’s note shows with its lesson, and goes when an imported file or a new link replaces it', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  const note = page.getByTestId('lesson-note');
+  const state = await page.evaluate(() => JSON.parse(atob(location.hash.slice(3).replace(/-/g, '+').replace(/_/g, '/'))));
+  const choose = async (id) => {
+    await page.locator('.presets').evaluate((d) => (d.open = true));
+    await page.getByTestId(`preset-${id}`).click();
+  };
+  assert.equal(await note.isVisible(), false, 'no lesson at first');
+  await choose('tutorial');
+  assert.match(await note.textContent(), /^Five-point linear regression — /);
+
+  // A file that is not an experiment changes nothing: the lesson and its note stay.
+  await page.getByTestId('import-json').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{') });
+  await page.getByTestId('error').waitFor();
+  assert.ok(await note.isVisible(), 'a refused file keeps the lesson on screen');
+  const file = Buffer.from(JSON.stringify({ playground: { ...state, speed: 2 } }));
+  await page.getByTestId('import-json').setInputFiles({ name: 'exp.json', mimeType: 'application/json', buffer: file });
+  await page.getByTestId('error').waitFor({ state: 'hidden' });
+  assert.equal(await note.isVisible(), false, 'an imported experiment is not the lesson');
+
+  await choose('momentum-ravine');
+  assert.match(await note.textContent(), /^SGD vs momentum in a ravine — /);
+  const link = `#s=${Buffer.from(JSON.stringify({ ...state, speed: 20 })).toString('base64url')}`;
+  // Resolves once the page's own hashchange listener has run.
+  await page.evaluate((hash) => new Promise((resolve) => {
+    addEventListener('hashchange', () => setTimeout(resolve), { once: true });
+    location.hash = hash;
+  }), link);
+  assert.equal(await note.isVisible(), false, 'a new link is not the lesson');
+
+  await choose('learning-rate');
+  assert.match(await note.textContent(), /^Learning rate too small \/ too big — /);
+  assert.deepEqual(env.browser.errors, []);
+});

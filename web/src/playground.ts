@@ -23,6 +23,7 @@ import { transport } from './panels/transport';
 import { legend } from './panels/legend';
 import { chartsPanel } from './panels/charts-panel';
 import { presetsPanel } from './panels/presets-panel';
+import type { Preset } from './presets';
 import { sharePanel } from './panels/share-panel';
 import type { PanelContext, UploadedCsv } from './panels/context';
 import { canvasPng, download, metricsCsv } from './export';
@@ -191,11 +192,9 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     store.state.speed,
   );
 
-  const lesson = h('aside', { class: 'lesson', hidden: true, 'aria-live': 'polite' });
+  const lesson = h('aside', { class: 'lesson', hidden: true, 'aria-live': 'polite', testid: 'lesson-note' });
   const presets = presetsPanel((p) => {
-    setState(p.state());
-    lesson.replaceChildren(h('strong', { text: p.title }), ' — ', p.lesson, ' Press Play.');
-    lesson.hidden = false;
+    setState(p.state(), true, p);
     host.querySelector<HTMLElement>('.transport button')?.focus();
   });
 
@@ -423,7 +422,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     newFile = false;
     csv = good.csv;
     if (restart) race.dispose(); // its failed runs would otherwise repeat the bare error until the restored ones start
-    setState(structuredClone(good.state), restart);
+    showState(structuredClone(good.state), restart); // the lesson note, if any, was about this state
     if (!restart && summary) data.setNotes(summary.notes, summary.task);
     stickyError = `${message} — the file was not loaded; the previous data is kept.`;
     showError(stickyError);
@@ -467,7 +466,15 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     }, 120);
   });
 
-  function setState(state: PlaygroundState, retrain = true): void {
+  // The lesson note describes the experiment on screen: a lesson brings its own, and any other state
+  // put in place of the whole one (a link, an imported file, a search result) takes it away.
+  function setState(state: PlaygroundState, retrain = true, preset: Preset | null = null): void {
+    showState(state, retrain);
+    lesson.hidden = !preset;
+    if (preset) lesson.replaceChildren(h('strong', { text: preset.title }), ' — ', preset.lesson, ' Press Play.');
+  }
+
+  function showState(state: PlaygroundState, retrain = true): void {
     store.replace(state, retrain);
     controls.setSpeed(state.speed);
     data.render();

@@ -44,7 +44,7 @@ export function sharePanel(actions: ShareActions) {
   const embedNote = h('span', { class: 'muted small', 'aria-live': 'polite' });
   const embed = h('details', { class: 'menu' },
     h('summary', { class: 'button secondary', text: 'Embed' }),
-    h('div', { class: 'menu-items', style: 'width: min(36rem, 80vw)' },
+    h('div', { class: 'menu-items', style: 'width: 36rem' },
       h('p', { class: 'small muted', text: 'Paste into any page: the script and element, or (where scripts are not allowed) the iframe.' }),
       embedText,
       h('div', { class: 'row' }, button('Copy embed code', 'copy-embed', () => {
