@@ -59,7 +59,7 @@ struct LeftPackBytes {
 constexpr LeftPackBytes kLeftPackBytes;
 #endif
 
-int nonzero_bits(f32x4 v) { return ~simd::lane_bits(simd::eq(v, simd::zero())) & 0xF; }  // NaN counts
+int nonzero_bits(f32x4 v) { return simd::lane_bits(simd::ne(v, simd::zero())); }  // NaN counts
 
 std::ptrdiff_t count_nonzero(const float* p, std::ptrdiff_t len) {
   std::ptrdiff_t count = 0, i = 0;
@@ -123,11 +123,14 @@ template <bool Keep>
 std::ptrdiff_t list_terms(const float* b, std::ptrdiff_t k, std::int32_t stride,
                           [[maybe_unused]] const std::int32_t (*offsets)[4], Term* terms) {
   std::ptrdiff_t count = 0, p = 0;
+  [[maybe_unused]] f32x4 base = simd::zero();  // p · stride in every lane
+  [[maybe_unused]] const f32x4 group = simd::splat_i32(4 * stride);
   for (; p + 4 <= k; p += 4) {
     const f32x4 v = simd::load(b + p);
     const int bits = Keep ? nonzero_bits(v) | t_keep[p >> 2] : nonzero_bits(v);
 #if defined(__wasm_simd128__)
-    const f32x4 off = simd::add_i32(simd::load_i32(offsets[bits]), simd::splat_i32(static_cast<std::int32_t>(p) * stride));
+    const f32x4 off = simd::add_i32(simd::load_i32(offsets[bits]), base);
+    base = simd::add_i32(base, group);
     const f32x4 val = simd::swizzle(v, kLeftPackBytes.bytes[bits]);
     auto* out = reinterpret_cast<std::int32_t*>(terms + count);  // stored as bits: no float is read
     simd::store_i32(out, simd::zip_lo(off, val));

@@ -35,8 +35,9 @@ inline f32x4 sqrt(f32x4 a) { return wasm_f32x4_sqrt(a); }
 inline f32x4 flush_below(f32x4 a, f32x4 limit) { return wasm_v128_andnot(a, wasm_f32x4_lt(wasm_f32x4_abs(a), limit)); }
 // Lane-wise a < b ? a : b, the same choice on every target (NaN in a gives b).
 inline f32x4 min(f32x4 a, f32x4 b) { return wasm_f32x4_pmin(b, a); }
-// All-ones lanes where a == b or a < b (false for NaN), for select.
+// All-ones lanes where a == b or a < b (false for NaN), or a ≠ b (true for NaN), for select.
 inline f32x4 eq(f32x4 a, f32x4 b) { return wasm_f32x4_eq(a, b); }
+inline f32x4 ne(f32x4 a, f32x4 b) { return wasm_f32x4_ne(a, b); }
 inline f32x4 lt(f32x4 a, f32x4 b) { return wasm_f32x4_lt(a, b); }
 inline f32x4 select(f32x4 mask, f32x4 if_set, f32x4 if_clear) { return wasm_v128_bitselect(if_set, if_clear, mask); }
 inline f32x4 bit_and(f32x4 a, f32x4 b) { return wasm_v128_and(a, b); }
@@ -84,6 +85,7 @@ inline f32x4 flush_below(f32x4 a, f32x4 limit) {
 }
 inline f32x4 min(f32x4 a, f32x4 b) { return _mm_min_ps(a, b); }
 inline f32x4 eq(f32x4 a, f32x4 b) { return _mm_cmpeq_ps(a, b); }
+inline f32x4 ne(f32x4 a, f32x4 b) { return _mm_cmpneq_ps(a, b); }
 inline f32x4 lt(f32x4 a, f32x4 b) { return _mm_cmplt_ps(a, b); }
 inline f32x4 select(f32x4 mask, f32x4 if_set, f32x4 if_clear) {
   return _mm_or_ps(_mm_and_ps(mask, if_set), _mm_andnot_ps(mask, if_clear));
@@ -136,6 +138,7 @@ f32x4 mask(f32x4 a, f32x4 b, Cmp cmp) {
 }
 }  // namespace detail
 inline f32x4 eq(f32x4 a, f32x4 b) { return detail::mask(a, b, [](float x, float y) { return x == y; }); }
+inline f32x4 ne(f32x4 a, f32x4 b) { return detail::mask(a, b, [](float x, float y) { return x != y; }); }
 inline f32x4 lt(f32x4 a, f32x4 b) { return detail::mask(a, b, [](float x, float y) { return x < y; }); }
 namespace detail {
 template <class Op>
