@@ -29,6 +29,7 @@ import type { PanelContext, UploadedCsv } from './panels/context';
 import { canvasPng, download, metricsCsv } from './export';
 import { embedSnippets } from './widget/embed-code';
 import { lazySearchSection } from './search/lazy-section';
+import { loadUPlot } from './charts/uplot-lazy';
 
 export interface PlaygroundOptions {
   state?: PlaygroundState;
@@ -50,6 +51,9 @@ export interface PlaygroundHandle {
 
 export async function mountPlayground(root: HTMLElement | ShadowRoot, options: PlaygroundOptions = {}): Promise<PlaygroundHandle> {
   const style = h('style', { text: `${uplotCss}\n${css}\n${searchCss}` });
+  // Fetched alongside the core rather than on the first draw, so the charts show up with the first
+  // steps; training itself never waits for it.
+  void loadUPlot();
   const host = h('div', { class: 'descent', 'data-theme': options.theme ?? 'light' });
   // The error line stays in view while the page scrolls, so it can be dismissed. The × is drawn by
   // CSS: the line's text is the message alone.

@@ -1,8 +1,9 @@
 // A small plot of lr against step for one schedule, drawn before any training happens.
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { formatNumber } from '../format';
 import { h } from '../ui/dom';
 import { themeOf } from '../ui/theme';
+import { cancelDraw, withUPlot, type UPlot } from './uplot-lazy';
 
 export class LrPreview {
   readonly el = h('div', { class: 'lr-preview', role: 'img', 'aria-label': 'learning rate against step' });
@@ -14,11 +15,15 @@ export class LrPreview {
   }
 
   set(lrs: number[]): void {
+    withUPlot(this, (U) => this.draw(U, lrs));
+  }
+
+  private draw(U: UPlot, lrs: number[]): void {
     const x = lrs.map((_, i) => i);
     const data: uPlot.AlignedData = [x, lrs];
     if (!this.plot) {
       const t = themeOf(this.el);
-      this.plot = new uPlot(
+      this.plot = new U(
         {
           width: 260,
           height: 90,
@@ -38,6 +43,7 @@ export class LrPreview {
   }
 
   destroy(): void {
+    cancelDraw(this);
     this.plot?.destroy();
   }
 }

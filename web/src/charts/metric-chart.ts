@@ -1,9 +1,10 @@
 // One live metric over steps, one line per run (optionally a dashed companion, e.g. test loss), and
 // labelled markers at given steps. uPlot draws it; the hover legend shows the step and each run's value.
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { alignSeries } from './align';
 import { cappedLogExtent, logTicks, scoreRange } from './axes';
 import { drawMarkers } from './markers';
+import { cancelDraw, withUPlot, type UPlot } from './uplot-lazy';
 import { formatNumber } from '../format';
 import { h } from '../ui/dom';
 import { themeOf } from '../ui/theme';
@@ -68,16 +69,22 @@ export class MetricChart {
     this.markers = markers;
     const empty = !lines.some((l) => l.y.length > 0);
     if (this.emptyNote.hidden !== !empty) this.emptyNote.hidden = !empty;
+    withUPlot(this, (U) => this.draw(U, lines));
+  }
+
+  private draw(U: UPlot, lines: Line[]): void {
     const data = alignSeries(lines, maxPoints, this.log) as uPlot.AlignedData;
     const signature = lines.map((l) => `${l.label}|${l.color}|${l.dash ?? false}`).join(';') + `|${this.log}`;
     if (signature !== this.signature || !this.plot) {
       this.signature = signature;
       this.plot?.destroy();
-      this.plot = new uPlot(this.options(lines), data, this.plotBox);
+      // uPlot can arrive between a resize and the observer's report of it: take the width as it is now.
+      this.width = this.plotBox.clientWidth || this.width;
+      this.plot = new U(this.options(U, lines), data, this.plotBox);
     } else this.plot.setData(data);
   }
 
-  private options(lines: Line[]): uPlot.Options {
+  private options(U: UPlot, lines: Line[]): uPlot.Options {
     const t = themeOf(this.el);
     const logFilter = (_u: uPlot, splits: number[]) => logTicks(splits);
     const value = (_u: uPlot, v: number | null) => (v === null || v === undefined ? '–' : formatNumber(v));
@@ -88,7 +95,7 @@ export class MetricChart {
       legend: { live: true },
       scales: {
         x: { time: false },
-        y: this.log ? { distr: 3, range: (_u, min, max) => uPlot.rangeLog(...cappedLogExtent(min, max), 10, false) } : this.scoreFloor === null ? { auto: true } : { range: (_u, min, max) => scoreRange(min, max, this.scoreFloor ?? 0) },
+        y: this.log ? { distr: 3, range: (_u, min, max) => U.rangeLog(...cappedLogExtent(min, max), 10, false) } : this.scoreFloor === null ? { auto: true } : { range: (_u, min, max) => scoreRange(min, max, this.scoreFloor ?? 0) },
       },
       axes: [
         { label: 'step', labelSize: 14, size: 30, stroke: t.muted, grid: { stroke: t.soft }, ticks: { stroke: t.line } },
@@ -132,6 +139,7 @@ export class MetricChart {
   }
 
   destroy(): void {
+    cancelDraw(this);
     this.plot?.destroy();
     this.plot = null;
   }

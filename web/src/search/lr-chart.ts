@@ -1,8 +1,9 @@
 // The LR range test's curve: batch loss (light) and smoothed loss (bold) against lr on a log axis,
 // with a vertical marker at each suggestion. The y range follows the useful part of the curve, so the
 // exploded tail does not flatten everything before it.
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { drawMarkers } from '../charts/markers';
+import { cancelDraw, withUPlot } from '../charts/uplot-lazy';
 import { formatNumber } from '../format';
 import { h } from '../ui/dom';
 import { themeOf } from '../ui/theme';
@@ -64,8 +65,10 @@ export class LrChart {
     this.range = yRange(losses, smoothed);
     const clean = (a: number[]) => a.map((v) => (v === null || !Number.isFinite(v) ? null : v));
     const data: uPlot.AlignedData = [lrs, clean(losses), clean(smoothed)];
-    if (!this.plot) this.plot = new uPlot(this.options(), data, this.box);
-    else this.plot.setData(data);
+    withUPlot(this, (U) => {
+      if (!this.plot) this.plot = new U(this.options(), data, this.box);
+      else this.plot.setData(data);
+    });
   }
 
   private options(): uPlot.Options {
@@ -108,6 +111,7 @@ export class LrChart {
   }
 
   destroy(): void {
+    cancelDraw(this);
     this.plot?.destroy();
     this.plot = null;
   }

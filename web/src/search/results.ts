@@ -1,7 +1,8 @@
 // The search's results: a heatmap of two dimensions (colour = the metric, best cell outlined), a
 // scatter of one dimension against the metric when a heatmap cannot show everything, and a sortable
 // table. Every run can be opened in the playground or added to the race.
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
+import { cancelDraw, withUPlot } from '../charts/uplot-lazy';
 import { formatNumber } from '../format';
 import { clear, field, h, select } from '../ui/dom';
 import { themeOf } from '../ui/theme';
@@ -80,6 +81,7 @@ export class SearchResults {
     options(this.scatterSelect, dims.map((d) => [d, d]), dims[0]);
     this.heatBox.hidden = random;
     this.scatterFigure.hidden = !(random || dims.length > 2);
+    cancelDraw(this);
     this.scatter?.destroy();
     this.scatter = null;
     this.el.hidden = false;
@@ -163,22 +165,24 @@ export class SearchResults {
     const sorted = [...done].sort((a, b) => xOf(a) - xOf(b));
     const data: uPlot.AlignedData = [sorted.map(xOf), sorted.map((r) => metric(r.result))];
     const log = numeric && this.runs.every((r) => (r.line.config[name] as number) > 0) && name !== 'batch_size' && name !== 'hidden_units';
-    if (rebuild || !this.scatter) {
-      this.scatter?.destroy();
-      const t = themeOf(this.el);
-      this.scatter = new uPlot({
-        width: Math.max(260, this.scatterBox.clientWidth || 420),
-        height: 200,
-        legend: { show: false },
-        cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: false, distr: log ? 3 : 1, range: numeric ? undefined : () => [-0.5, categories.length - 0.5] }, y: { auto: true } },
-        axes: [
-          { label: name, labelSize: 14, size: 32, stroke: t.muted, grid: { stroke: t.soft }, splits: numeric ? undefined : () => categories.map((_, i) => i), values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : numeric ? lrText(v) : categories[v] ?? '')) },
-          { stroke: t.muted, size: 52, grid: { stroke: t.soft }, values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatNumber(v, 3))) },
-        ],
-        series: [{}, { stroke: '#0072B2', fill: '#0072B2', paths: () => null, points: { show: true, size: 7, fill: '#0072B2' } }],
-      }, data, this.scatterBox);
-    } else this.scatter.setData(data);
+    withUPlot(this, (U) => {
+      if (rebuild || !this.scatter) {
+        this.scatter?.destroy();
+        const t = themeOf(this.el);
+        this.scatter = new U({
+          width: Math.max(260, this.scatterBox.clientWidth || 420),
+          height: 200,
+          legend: { show: false },
+          cursor: { drag: { x: false, y: false } },
+          scales: { x: { time: false, distr: log ? 3 : 1, range: numeric ? undefined : () => [-0.5, categories.length - 0.5] }, y: { auto: true } },
+          axes: [
+            { label: name, labelSize: 14, size: 32, stroke: t.muted, grid: { stroke: t.soft }, splits: numeric ? undefined : () => categories.map((_, i) => i), values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : numeric ? lrText(v) : categories[v] ?? '')) },
+            { stroke: t.muted, size: 52, grid: { stroke: t.soft }, values: (_u, splits) => splits.map((v) => (v === null || v === undefined ? '' : formatNumber(v, 3))) },
+          ],
+          series: [{}, { stroke: '#0072B2', fill: '#0072B2', paths: () => null, points: { show: true, size: 7, fill: '#0072B2' } }],
+        }, data, this.scatterBox);
+      } else this.scatter.setData(data);
+    });
   }
 
   private drawTable(): void {
