@@ -53,7 +53,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   const style = h('style', { text: `${uplotCss}\n${css}\n${searchCss}` });
   // Fetched alongside the core rather than on the first draw, so the charts show up with the first
   // steps; training itself never waits for it.
-  void loadUPlot();
+  loadUPlot().catch(() => {}); // a chart's first update tries again
   const host = h('div', { class: 'descent', 'data-theme': options.theme ?? 'light' });
   // The error line stays in view while the page scrolls, so it can be dismissed. The × is drawn by
   // CSS: the line's text is the message alone.

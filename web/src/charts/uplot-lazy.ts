@@ -30,7 +30,7 @@ export function loadUPlot(): Promise<UPlot> {
 export function withUPlot(owner: object, draw: (U: UPlot) => void): void {
   if (loaded) return draw(loaded);
   waiting.set(owner, draw);
-  void loadUPlot();
+  loadUPlot().catch(() => {}); // not fetched: the chart's next update tries again
 }
 
 // A chart destroyed before uPlot arrived must not be drawn after all.
