@@ -14,6 +14,13 @@ async function seriousViolations(page) {
   return bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
+// A new viewport width reaches the charts through their ResizeObserver, which runs before a later
+// frame: positions are read once two frames have passed, not while the canvases still have the old size.
+async function resize(page, width) {
+  await page.setViewportSize({ width, height: 844 });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 test('axe-core finds no serious or critical accessibility violations', async () => {
   const page = await openPlayground(env.browser, env.server);
   await page.evaluate(axeSource); // evaluated by the driver, so the page's CSP does not apply
@@ -139,7 +146,7 @@ function controlProblems(box, controls = 'input, select, button, canvas') {
 for (const width of [390, 1024]) {
   test(`at ${width} px every control of a run card lies inside it and shows its value whole, for every optimizer and schedule`, async () => {
     const page = await openPlayground(env.browser, env.server);
-    await page.setViewportSize({ width, height: 844 });
+    await resize(page, width);
     await page.getByTestId('add-run').click(); // a second card, and its remove button enabled
     const card = page.locator('.run-card').nth(1);
     const bad = [];
@@ -236,7 +243,7 @@ test('the Embed and Export menus: one open at a time, closed by Escape or a clic
 for (const width of [390, 1024, 1280]) {
   test(`at ${width} px the Training panel's controls lie inside it whole, and every dropdown on the page shows its longest choice`, async () => {
     const page = await openPlayground(env.browser, env.server);
-    await page.setViewportSize({ width, height: 844 });
+    await resize(page, width);
     const training = page.locator('.panel[aria-label="Training"]');
     const bad = [];
     const check = async (when) => {
@@ -283,7 +290,7 @@ function controlsOffScreen(page, when) {
 for (const width of [390, 1024, 1280]) {
   test(`at ${width} px every visible control of the playground lies inside the viewport, with each menu open, a CSV and the search tools`, async () => {
     const page = await openPlayground(env.browser, env.server);
-    await page.setViewportSize({ width, height: 844 });
+    await resize(page, width);
     const bad = [...(await controlsOffScreen(page, 'at first'))];
     for (const name of ['Embed', 'Export']) {
       await page.locator('.menu > summary', { hasText: name }).click();
@@ -306,7 +313,7 @@ for (const width of [390, 1024, 1280]) {
 
   test(`at ${width} px every visible control of the tutorial and of the embedded widget lies inside the viewport`, async () => {
     const page = await env.browser.newPage();
-    await page.setViewportSize({ width, height: 844 });
+    await resize(page, width);
     await page.goto(env.server.url + 'tutorial.html');
     const widgets = page.locator('descent-playground');
     // Each playground sets itself up when it scrolls into view.
