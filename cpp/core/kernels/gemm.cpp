@@ -6,6 +6,7 @@
 #include "kernels/gemm_avx2.hpp"
 #include "kernels/gemm_avx512.hpp"
 #include "kernels/gemm_sparse.hpp"
+#include "kernels/gemm_sparse_avx2.hpp"
 #include "kernels/simd.hpp"
 #include "kernels/simd_level.hpp"
 
@@ -356,7 +357,10 @@ void gemm(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const MatView& a
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
   switch (kernels::simd_level()) {
     case kernels::SimdLevel::avx512: kernels::gemm_packed_avx512(m, n, k, a, b, c, ldc, g_a_pack, g_b_pack); return;
-    case kernels::SimdLevel::avx2: kernels::gemm_packed_avx2(m, n, k, a, b, c, ldc, g_a_pack, g_b_pack); return;
+    case kernels::SimdLevel::avx2:
+      if (kernels::gemm_sparse_a_avx2(m, n, k, a, b, c, ldc, {g_a_pack, kAPack, g_b_pack, kBPack})) return;
+      kernels::gemm_packed_avx2(m, n, k, a, b, c, ldc, g_a_pack, g_b_pack);
+      return;
     case kernels::SimdLevel::portable: break;
   }
 #endif
