@@ -2,21 +2,36 @@
 
 Optional: run by tests/bench/run.mjs with Debian's /usr/bin/python3 when python3-torch is installed.
 """
-import json, sys, time
+import json, os, sys, time
+
+# One thread means one thread in the BLAS too: Debian's PyTorch calls the system BLAS (OpenBLAS with
+# libopenblas0-pthread), which starts its own threads whatever torch.set_num_threads says — on a
+# 2-core machine it ran W3's products on both cores. These must be set before the BLAS loads.
+for var in ('OPENBLAS_NUM_THREADS', 'OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'BLIS_NUM_THREADS'):
+    os.environ[var] = '1'
 
 import torch
 
 torch.set_num_threads(1)
 torch.manual_seed(0)
-blas = 'unknown'
-try:
-    cfg = torch.__config__.show()
-    blas = 'openblas' if 'openblas' in cfg.lower() else ('mkl' if 'mkl' in cfg.lower() else 'reference/other')
-    import ctypes.util
-    if ctypes.util.find_library('openblas'):
-        blas += ' (libopenblas present)'
-except Exception:
-    pass
+
+
+def loaded_blas():
+    """The BLAS library this process has mapped (torch's config says only BLAS_INFO=generic on Debian)."""
+    try:
+        with open('/proc/self/maps') as maps:
+            libs = {line.split()[-1].rsplit('/', 1)[-1] for line in maps if '.so' in line}
+    except OSError:
+        return 'unknown'
+    for name, label in (('libopenblas', 'OpenBLAS'), ('libmkl', 'MKL'), ('libblis', 'BLIS'), ('libblas', 'reference BLAS')):
+        found = sorted(lib for lib in libs if lib.startswith(name))
+        if found:
+            return f'{label} ({found[0]})'
+    return 'unknown'
+
+
+torch.rand(64, 64) @ torch.rand(64, 64)  # loads the BLAS
+blas = loaded_blas()
 print(json.dumps({'note': f'PyTorch {torch.__version__}, 1 thread, BLAS: {blas}'}))
 
 W = {
@@ -55,10 +70,14 @@ for wid in sys.argv[1:] or list(W):
     while time.perf_counter() - t0 < 0.5:
         epoch()
     vals = []
+    wall = cpu = 0.0
     for _ in range(5):
-        t = time.perf_counter(); epoch(); t = time.perf_counter() - t
+        c = time.process_time(); t = time.perf_counter(); epoch(); t = time.perf_counter() - t
+        cpu += time.process_time() - c; wall += t
         vals.append(t * 1e6 if wid == 'W4' else rows / t)
     vals.sort()
+    if cpu > 1.2 * wall:  # CPU time beyond wall time: some library ran threads of its own
+        print(json.dumps({'note': f'PyTorch {wid} used {cpu / wall:.2f} cores, not one: its figures are not single-threaded'}))
     print(json.dumps({'engine': 'pytorch', 'env': 'native', 'workload': wid, 'median': vals[2], 'min': vals[0], 'max': vals[-1],
                       'unit': 'us_per_1000_updates' if wid == 'W4' else 'samples_per_s', 'backend': f'torch-cpu-1thread ({blas})'}))
     sys.stdout.flush()
