@@ -23,7 +23,7 @@ import { transport } from './panels/transport';
 import { legend } from './panels/legend';
 import { chartsPanel } from './panels/charts-panel';
 import { presetsPanel } from './panels/presets-panel';
-import type { Preset } from './presets';
+import { presetFor, type Preset } from './presets';
 import { sharePanel } from './panels/share-panel';
 import type { PanelContext, UploadedCsv } from './panels/context';
 import { canvasPng, download, metricsCsv } from './export';
@@ -234,7 +234,8 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     embedCode: () => embedSnippets(store.state, location.href),
     importJson: (text) => {
       try {
-        setState(importState(text));
+        const state = importState(text);
+        setState(state, true, presetFor(state));
         showError(null);
       } catch (e) {
         // Stays shown until the next change, even if a run that was starting finishes meanwhile.
@@ -471,9 +472,14 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   });
 
   // The lesson note describes the experiment on screen: a lesson brings its own, and any other state
-  // put in place of the whole one (a link, an imported file, a search result) takes it away.
+  // put in place of the whole one (a link, an imported file, a search result) takes it away, unless
+  // it is a lesson's (presetFor).
   function setState(state: PlaygroundState, retrain = true, preset: Preset | null = null): void {
     showState(state, retrain);
+    showLesson(preset);
+  }
+
+  function showLesson(preset: Preset | null): void {
     lesson.hidden = !preset;
     if (preset) lesson.replaceChildren(h('strong', { text: preset.title }), ' — ', preset.lesson, ' Press Play.');
   }
@@ -491,7 +497,8 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   // page would go on showing the old experiment under the new link.
   const onHash = () => {
     try {
-      setState(decodeState(location.hash) ?? defaultState());
+      const state = decodeState(location.hash) ?? defaultState();
+      setState(state, true, presetFor(state));
       showError(null);
     } catch (e) {
       stickyError = `This link could not be restored — ${(e as Error).message}. The experiment shown is kept.`;
@@ -521,6 +528,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   keyTarget.addEventListener('keydown', onKey);
 
   if (options.hash && !stickyError) history.replaceState(null, '', encodeState(store.state));
+  if (options.hash) showLesson(presetFor(store.state)); // a lesson's link
   await reset();
   host.dataset.ready = 'true'; // tests wait for this before interacting
 
