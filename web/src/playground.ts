@@ -174,7 +174,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     requestDraw();
   });
   const runLegend = legend();
-  const charts = chartsPanel();
+  const charts = chartsPanel(() => ({ runs: race.runs, regression: regression(), isFunction: store.state.problem === 'function' }));
   charts.onRedraw(() => {
     lastCharts = 0;
     requestDraw();
@@ -215,7 +215,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     metricsCsv: () => download('descent-metrics.csv', new Blob([metricsCsv(race.runs)], { type: 'text/csv' })),
     chartPng: () => {
       // While runs play, a chart out of view waits: bring it up to date, then take it once drawn.
-      charts.drawAll(race.runs, regression(), store.state.problem === 'function');
+      charts.drawAll();
       requestAnimationFrame(() => {
         const c = charts.lossCanvas();
         if (c) canvasPng(c, 'descent-loss.png', getComputedStyle(host).getPropertyValue('--panel').trim() || '#ffffff');
@@ -363,11 +363,11 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     const now = performance.now();
     if (lastCharts === 0) {
       lastCharts = now;
-      charts.drawAll(all, regression(), isFunction);
+      charts.drawAll();
     } else if (now - lastCharts >= 60) {
       lastCharts = now;
       const playing = race.playing && !race.finished;
-      charts.drawNext(all, regression(), isFunction, playing);
+      charts.drawNext(playing);
       if (charts.behind(playing)) requestDraw();
     } else if (charts.behind(race.playing && !race.finished)) requestDraw();
   }
