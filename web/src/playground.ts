@@ -214,12 +214,15 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     },
     metricsCsv: () => download('descent-metrics.csv', new Blob([metricsCsv(race.runs)], { type: 'text/csv' })),
     chartPng: () => {
-      // While runs play, a chart out of view waits: bring it up to date, then take it once drawn.
-      charts.drawAll();
-      requestAnimationFrame(() => {
-        const c = charts.lossCanvas();
-        if (c) canvasPng(c, 'descent-loss.png', getComputedStyle(host).getPropertyValue('--panel').trim() || '#ffffff');
-      });
+      // Never silently nothing: the picture comes once the chart is drawn, or a message says why not.
+      const fail = (message: string) => {
+        stickyError = message;
+        showError(message);
+      };
+      charts.lossCanvas().then(
+        (c) => (c ? canvasPng(c, 'descent-loss.png', getComputedStyle(host).getPropertyValue('--panel').trim() || '#ffffff') : fail('The loss chart is not drawn yet: try again in a moment.')),
+        () => fail('The chart library did not load, so the loss chart has no picture yet: check the connection and try again.'),
+      );
     },
     experimentJson: () => {
       const s = store.state;

@@ -2,6 +2,7 @@
 // diverged), accuracy or R², learning rate, gradient norm, and per-layer gradient norms of one run
 // (vanishing or exploding gradients).
 import { MetricChart, type Line, type StepMarker } from '../charts/metric-chart';
+import { loadUPlot } from '../charts/uplot-lazy';
 import { runColor } from '../palette';
 import type { Run } from '../runs/run';
 import { smooth } from '../smoothing';
@@ -159,6 +160,14 @@ export function chartsPanel(source: ChartSource) {
     onRedraw(fn: () => void) {
       redraw = fn;
     },
-    lossCanvas: () => loss.canvas(),
+    // The loss chart's canvas showing the runs as they are now. uPlot is fetched after start-up: a
+    // chart asked for before it has arrived is drawn as it arrives, and taken once painted. Rejects
+    // if uPlot cannot be fetched.
+    async lossCanvas(): Promise<HTMLCanvasElement | null> {
+      drawAll();
+      await loadUPlot();
+      await new Promise(requestAnimationFrame);
+      return loss.canvas();
+    },
   };
 }
