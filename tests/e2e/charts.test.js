@@ -25,6 +25,38 @@ test('before the first step every chart says why it is empty; once trained, it d
   assert.deepEqual(env.browser.errors, []);
 });
 
+// Pixels of the first line's colour (#0072B2, run 1's and layer 1's) on a chart's canvas: an empty
+// chart has axes and a grid, but none of these.
+function bluePixels(canvas) {
+  return canvas.evaluate((c) => {
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i + 3] > 200 && Math.abs(px[i] - 0) < 40 && Math.abs(px[i + 1] - 114) < 40 && Math.abs(px[i + 2] - 178) < 40) n++;
+    return n;
+  });
+}
+
+// While runs play, a chart out of view is not redrawn; it must neither claim there is nothing to draw
+// nor show an old picture once it is scrolled to: it is drawn on the frame after it comes into view.
+test('a chart scrolled into view while runs play shows their data at once, never the empty note', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.setViewportSize({ width: 1280, height: 700 });
+  const chart = page.locator('.charts .chart:visible').last();
+  const inView = () => chart.evaluate((el) => el.getBoundingClientRect().top < innerHeight);
+  assert.equal(await inView(), false, 'the last chart starts out of view');
+  await page.getByTestId('play').click();
+  await waitForStep(page, 200);
+  assert.equal(await chart.locator('.chart-empty').isVisible(), false, 'out of view, it does not say there is nothing to draw');
+  assert.equal(await page.getByTestId('pause').isVisible(), true, 'still playing');
+  await chart.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  assert.equal(await chart.locator('.chart-empty').isVisible(), false, 'in view, no empty note');
+  assert.ok((await bluePixels(chart.locator('canvas').first())) > 30, 'in view, its first curve is drawn');
+  assert.equal(await page.getByTestId('pause').isVisible(), true, 'the runs played all along');
+  await page.setViewportSize({ width: 1280, height: 860 });
+  assert.deepEqual(env.browser.errors, []);
+});
+
 // uPlot only draws: it is fetched after start-up, so the first load has room to spare and the first
 // step never waits for it. Whatever was recorded before it arrived is drawn once it does.
 test('uPlot is not in the first load; training starts without it and the loss chart then shows every step', async () => {

@@ -53,15 +53,10 @@ test('export metrics, experiment and weights; importing the experiment restores 
   assert.deepEqual(env.browser.errors, []);
 });
 
-test('the loss chart PNG shows the curves up to now, on a solid background, even if the chart was never scrolled into view', async () => {
-  const page = await openPlayground(env.browser, env.server);
-  await page.getByTestId('play').click();
-  await waitForStep(page, 300);
-  await page.locator('.menu > summary', { hasText: 'Export' }).click();
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
-  assert.equal(file.suggestedFilename(), 'descent-loss.png');
+// What a downloaded chart PNG shows: whether its corner is opaque, and how many pixels have run 1's colour.
+async function pngPixels(page, file) {
   const png = (await readFile(await file.path())).toString('base64');
-  const { opaque, runPixels } = await page.evaluate(async (data) => {
+  return page.evaluate(async (data) => {
     const img = new Image();
     img.src = `data:image/png;base64,${data}`;
     await img.decode();
@@ -73,7 +68,71 @@ test('the loss chart PNG shows the curves up to now, on a solid background, even
     for (let i = 0; i < px.length; i += 4) if (Math.abs(px[i] - 0) < 40 && Math.abs(px[i + 1] - 114) < 40 && Math.abs(px[i + 2] - 178) < 40) run++;
     return { opaque: px[3] === 255, runPixels: run };
   }, png);
+}
+
+test('the loss chart PNG shows the curves up to now, on a solid background, even if the chart was never scrolled into view', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.getByTestId('play').click();
+  await waitForStep(page, 300);
+  await page.locator('.menu > summary', { hasText: 'Export' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  assert.equal(file.suggestedFilename(), 'descent-loss.png');
+  const { opaque, runPixels } = await pngPixels(page, file);
   assert.ok(opaque, 'the corner is not transparent');
   assert.ok(runPixels > 50, `run 1's curve is in the picture (${runPixels} pixels of its colour)`);
   assert.deepEqual(env.browser.errors, []);
+});
+
+// uPlot is fetched after start-up (charts/uplot-lazy.ts): a PNG asked for before it has arrived is
+// drawn and downloaded once it does.
+test('the loss chart PNG asked for before uPlot has arrived is downloaded once it arrives', async () => {
+  const page = await env.browser.newPage();
+  const uplot = /\/uPlot[^/]*\.js$/;
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(uplot, async (route) => {
+    await held;
+    await route.continue();
+  });
+  try {
+    await openPlayground(env.browser, env.server);
+    await page.getByTestId('play').click();
+    await waitForStep(page, 100);
+    await page.getByTestId('pause').click();
+    assert.equal(await page.getByTestId('chart-loss').locator('canvas').count(), 0, 'uPlot has not arrived');
+    let downloaded = null;
+    page.once('download', (d) => (downloaded = d));
+    await page.locator('.menu > summary', { hasText: 'Export' }).click();
+    await page.getByTestId('export-png').click();
+    await page.waitForTimeout(300);
+    assert.equal(downloaded, null, 'nothing to take a picture of yet');
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), release()]);
+    assert.equal(file.suggestedFilename(), 'descent-loss.png');
+    const { opaque, runPixels } = await pngPixels(page, file);
+    assert.ok(opaque, 'the corner is not transparent');
+    assert.ok(runPixels > 50, `run 1's curve is in the picture (${runPixels} pixels of its colour)`);
+  } finally {
+    release();
+    await page.unroute(uplot);
+  }
+  assert.deepEqual(env.browser.errors, []);
+});
+
+// Kept last: the refused chunk leaves network errors in the console, which are taken off again.
+test('the loss chart PNG says why there is none when uPlot cannot be fetched', async () => {
+  const page = await env.browser.newPage();
+  const uplot = /\/uPlot[^/]*\.js$/;
+  const before = env.browser.errors.length;
+  await page.route(uplot, (route) => route.abort());
+  try {
+    await openPlayground(env.browser, env.server);
+    await page.locator('.menu > summary', { hasText: 'Export' }).click();
+    await page.getByTestId('export-png').click();
+    await page.getByTestId('error').waitFor({ state: 'visible' });
+    assert.match(await page.getByTestId('error').textContent(), /chart library did not load.*try again/);
+  } finally {
+    await page.unroute(uplot);
+  }
+  const added = env.browser.errors.splice(before);
+  assert.deepEqual(added.filter((e) => !/Failed to load resource|Failed to fetch dynamically imported module/.test(e)), []);
 });

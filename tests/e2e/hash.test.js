@@ -58,3 +58,42 @@ test('an imported experiment, or a link pasted over the page, brings its speed t
   assert.equal(await page.getByTestId('error').isVisible(), false);
   assert.deepEqual(env.browser.errors, []);
 });
+
+// The lesson note describes the experiment on screen: a link or a file holding exactly a lesson's
+// experiment is that lesson, whatever speed it plays at.
+test('a link or an imported file with a lesson’s experiment shows that lesson’s note', async () => {
+  const page = await openPlayground(env.browser, env.server);
+  await page.locator('.presets > summary').click();
+  await page.getByTestId('preset-momentum-ravine').click();
+  const note = page.getByTestId('lesson-note');
+  await note.waitFor();
+  const text = await note.textContent();
+  await page.waitForFunction(() => JSON.parse(atob(location.hash.slice(3).replace(/-/g, '+').replace(/_/g, '/'))).fn.name === 'ravine');
+  const hash = await page.evaluate(() => location.hash);
+  const state = JSON.parse(Buffer.from(hash.slice(3), 'base64url').toString());
+
+  await openPlayground(env.browser, env.server, hash);
+  assert.equal(await note.isVisible(), true, 'opened from the lesson’s link');
+  assert.equal(await note.textContent(), text);
+
+  // Another experiment takes the note away; a file with the lesson's brings it back.
+  const load = async (s) => {
+    await page.getByTestId('import-json').setInputFiles({ name: 'exp.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ playground: s })) });
+    await page.waitForFunction((steps) => JSON.parse(atob(location.hash.slice(3).replace(/-/g, '+').replace(/_/g, '/'))).steps === steps, s.steps);
+  };
+  await load({ ...state, steps: state.steps + 1 });
+  assert.equal(await note.isVisible(), false, 'one step longer is not the lesson');
+  await load(state);
+  assert.equal(await note.isVisible(), true, 'imported from a file');
+  assert.equal(await note.textContent(), text);
+
+  await load({ ...state, steps: state.steps + 1 });
+  const link = `#s=${Buffer.from(JSON.stringify({ ...state, speed: 7 })).toString('base64url')}`;
+  await page.evaluate((hash) => new Promise((resolve) => {
+    addEventListener('hashchange', () => setTimeout(resolve), { once: true });
+    location.hash = hash;
+  }), link);
+  assert.equal(await note.isVisible(), true, 'a link pasted over the page, at another speed');
+  assert.equal(await note.textContent(), text);
+  assert.deepEqual(env.browser.errors, []);
+});

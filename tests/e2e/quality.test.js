@@ -142,8 +142,9 @@ function controlProblems(box, controls = 'input, select, button, canvas') {
   }, controls);
 }
 
-// 390 px: a phone; 1024 px: a small laptop, where two cards would share the outputs' column.
-for (const width of [390, 1024]) {
+// 360 px: the narrowest common phone; 390 px: a phone; 1024 px: a small laptop, where two cards would
+// share the outputs' column.
+for (const width of [360, 390, 1024]) {
   test(`at ${width} px every control of a run card lies inside it and shows its value whole, for every optimizer and schedule`, async () => {
     const page = await openPlayground(env.browser, env.server);
     await resize(page, width);
@@ -239,8 +240,9 @@ test('the Embed and Export menus: one open at a time, closed by Escape or a clic
   assert.deepEqual(env.browser.errors, []);
 });
 
-// 1280 px: a desktop, where the Training panel's "steps" dropdown was cut off as at 1024 px.
-for (const width of [390, 1024, 1280]) {
+// 1280 px: a desktop, where the Training panel's "steps" dropdown was cut off as at 1024 px; 360 px,
+// where the run card's longest schedule name was.
+for (const width of [360, 390, 1024, 1280]) {
   test(`at ${width} px the Training panel's controls lie inside it whole, and every dropdown on the page shows its longest choice`, async () => {
     const page = await openPlayground(env.browser, env.server);
     await resize(page, width);

@@ -23,7 +23,7 @@ import { transport } from './panels/transport';
 import { legend } from './panels/legend';
 import { chartsPanel } from './panels/charts-panel';
 import { presetsPanel } from './panels/presets-panel';
-import type { Preset } from './presets';
+import { presetFor, type Preset } from './presets';
 import { sharePanel } from './panels/share-panel';
 import type { PanelContext, UploadedCsv } from './panels/context';
 import { canvasPng, download, metricsCsv } from './export';
@@ -174,7 +174,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     requestDraw();
   });
   const runLegend = legend();
-  const charts = chartsPanel();
+  const charts = chartsPanel(() => ({ runs: race.runs, regression: regression(), isFunction: store.state.problem === 'function' }));
   charts.onRedraw(() => {
     lastCharts = 0;
     requestDraw();
@@ -214,12 +214,15 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     },
     metricsCsv: () => download('descent-metrics.csv', new Blob([metricsCsv(race.runs)], { type: 'text/csv' })),
     chartPng: () => {
-      // While runs play, a chart out of view waits: bring it up to date, then take it once drawn.
-      charts.drawAll(race.runs, regression(), store.state.problem === 'function');
-      requestAnimationFrame(() => {
-        const c = charts.lossCanvas();
-        if (c) canvasPng(c, 'descent-loss.png', getComputedStyle(host).getPropertyValue('--panel').trim() || '#ffffff');
-      });
+      // Never silently nothing: the picture comes once the chart is drawn, or a message says why not.
+      const fail = (message: string) => {
+        stickyError = message;
+        showError(message);
+      };
+      charts.lossCanvas().then(
+        (c) => (c ? canvasPng(c, 'descent-loss.png', getComputedStyle(host).getPropertyValue('--panel').trim() || '#ffffff') : fail('The loss chart is not drawn yet: try again in a moment.')),
+        () => fail('The chart library did not load, so the loss chart has no picture yet: check the connection and try again.'),
+      );
     },
     experimentJson: () => {
       const s = store.state;
@@ -234,7 +237,8 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     embedCode: () => embedSnippets(store.state, location.href),
     importJson: (text) => {
       try {
-        setState(importState(text));
+        const state = importState(text);
+        setState(state, true, presetFor(state));
         showError(null);
       } catch (e) {
         // Stays shown until the next change, even if a run that was starting finishes meanwhile.
@@ -362,11 +366,11 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
     const now = performance.now();
     if (lastCharts === 0) {
       lastCharts = now;
-      charts.drawAll(all, regression(), isFunction);
+      charts.drawAll();
     } else if (now - lastCharts >= 60) {
       lastCharts = now;
       const playing = race.playing && !race.finished;
-      charts.drawNext(all, regression(), isFunction, playing);
+      charts.drawNext(playing);
       if (charts.behind(playing)) requestDraw();
     } else if (charts.behind(race.playing && !race.finished)) requestDraw();
   }
@@ -471,9 +475,14 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   });
 
   // The lesson note describes the experiment on screen: a lesson brings its own, and any other state
-  // put in place of the whole one (a link, an imported file, a search result) takes it away.
+  // put in place of the whole one (a link, an imported file, a search result) takes it away, unless
+  // it is a lesson's (presetFor).
   function setState(state: PlaygroundState, retrain = true, preset: Preset | null = null): void {
     showState(state, retrain);
+    showLesson(preset);
+  }
+
+  function showLesson(preset: Preset | null): void {
     lesson.hidden = !preset;
     if (preset) lesson.replaceChildren(h('strong', { text: preset.title }), ' — ', preset.lesson, ' Press Play.');
   }
@@ -491,7 +500,8 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   // page would go on showing the old experiment under the new link.
   const onHash = () => {
     try {
-      setState(decodeState(location.hash) ?? defaultState());
+      const state = decodeState(location.hash) ?? defaultState();
+      setState(state, true, presetFor(state));
       showError(null);
     } catch (e) {
       stickyError = `This link could not be restored — ${(e as Error).message}. The experiment shown is kept.`;
@@ -521,6 +531,7 @@ export async function mountPlayground(root: HTMLElement | ShadowRoot, options: P
   keyTarget.addEventListener('keydown', onKey);
 
   if (options.hash && !stickyError) history.replaceState(null, '', encodeState(store.state));
+  if (options.hash) showLesson(presetFor(store.state)); // a lesson's link
   await reset();
   host.dataset.ready = 'true'; // tests wait for this before interacting
 

@@ -131,3 +131,17 @@ export const presets: Preset[] = [
 export function findPreset(id: string): Preset | undefined {
   return presets.find((p) => p.id === id);
 }
+
+// The lesson a state is, so that a link or a file brings its note back: the same experiment, whatever
+// the order of its keys and the speed it plays at (the hash follows the speed slider, and a lesson
+// sped up is still that lesson).
+export function presetFor(state: PlaygroundState): Preset | null {
+  const key = (s: PlaygroundState) => JSON.stringify({ ...s, speed: 0 }, sortedKeys);
+  const wanted = key(state);
+  return presets.find((p) => key(p.state()) === wanted) ?? null;
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -67,9 +67,18 @@ export class MetricChart {
 
   update(lines: Line[], markers: StepMarker[] = []): void {
     this.markers = markers;
+    this.note(lines);
+    withUPlot(this, (U) => this.draw(U, lines));
+  }
+
+  // The empty note alone, for a chart whose drawing waits (out of view while runs play).
+  note(lines: Line[]): void {
     const empty = !lines.some((l) => l.y.length > 0);
     if (this.emptyNote.hidden !== !empty) this.emptyNote.hidden = !empty;
-    withUPlot(this, (U) => this.draw(U, lines));
+  }
+
+  get saysEmpty(): boolean {
+    return !this.emptyNote.hidden;
   }
 
   private draw(U: UPlot, lines: Line[]): void {
