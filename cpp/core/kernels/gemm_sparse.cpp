@@ -26,13 +26,22 @@ constexpr std::ptrdiff_t kMinTransposed = 1 << 20;  // multiply-adds; see gemm_s
 constexpr std::ptrdiff_t kMaxK = 4096, kMaxN = 4096, kMaxTerms = 64 * 1024;
 constexpr std::ptrdiff_t kMaxOffset = (std::ptrdiff_t{1} << 31) / sizeof(float);  // floats of A
 
-// A term of a column of B: where A's column p starts, in bytes from A (so the kernel adds it to a
-// pointer as it is), and B(p, j); side by side, so that one pointer walks both (V8 spent two address
-// computations per term on two arrays walked by an index).
+// A term of a column of B: where A's column p starts, and B(p, j); side by side, so that one pointer
+// walks both (V8 spent two address computations per term on two arrays walked by an index). In
+// WebAssembly `off` is the column's address itself (32 bits; the module's memory is at most 2 GB), so a
+// kernel whose first row is a constant loads from memory + off + constant, without an add per term
+// (W2 +1.5 % in Chromium); natively it is the byte offset from A.
 struct Term {
   std::int32_t off;
   float val;
 };
+constexpr bool kAddresses = sizeof(void*) == 4;
+
+// What `off` is counted from: 0 for addresses, else A.
+std::uintptr_t origin_of(const float* a) { return kAddresses ? 0 : reinterpret_cast<std::uintptr_t>(a); }
+const float* at(std::uintptr_t origin, std::int32_t off) {
+  return reinterpret_cast<const float*>(origin + static_cast<std::uint32_t>(off));
+}
 
 // One set per thread: `descent sweep` trains runs on several threads at once.
 // Column j's terms are [t_start[j], t_start[j + 1]). + 4: a group's stores write four terms.
@@ -117,13 +126,13 @@ bool mark_non_finite(const float* a, std::ptrdiff_t lda, std::ptrdiff_t m, std::
 }
 
 // The terms of one column b of B: the p with b[p] ≠ 0 or column p of A not finite, in increasing
-// order, as (byte offset of A's column p, b[p]); `offsets[bits]` is kLeftPack[bits] · the column
-// stride in bytes. Returns how many.
+// order, as (where A's column p starts, b[p]); `first` is where column 0 starts, and `offsets[bits]`
+// kLeftPack[bits] · the column stride in bytes. Returns how many.
 template <bool Keep>
-std::ptrdiff_t list_terms(const float* b, std::ptrdiff_t k, std::int32_t stride,
+std::ptrdiff_t list_terms(const float* b, std::ptrdiff_t k, std::int32_t first, std::int32_t stride,
                           [[maybe_unused]] const std::int32_t (*offsets)[4], Term* terms) {
   std::ptrdiff_t count = 0, p = 0;
-  [[maybe_unused]] f32x4 base = simd::zero();  // p · stride in every lane
+  [[maybe_unused]] f32x4 base = simd::splat_i32(first);  // first + p · stride in every lane
   [[maybe_unused]] const f32x4 group = simd::splat_i32(4 * stride);
   for (; p + 4 <= k; p += 4) {
     const f32x4 v = simd::load(b + p);
@@ -140,13 +149,13 @@ std::ptrdiff_t list_terms(const float* b, std::ptrdiff_t k, std::int32_t stride,
     // SSE2 has no byte shuffle (a byte loop in its place made native W2 35 % slower): each term is
     // written in place and kept by advancing past it, without a branch.
     for (int l = 0; l < 4; ++l) {
-      terms[count] = {static_cast<std::int32_t>(p + l) * stride, b[p + l]};
+      terms[count] = {first + static_cast<std::int32_t>(p + l) * stride, b[p + l]};
       count += (bits >> l) & 1;
     }
 #endif
   }
   for (; p < k; ++p) {
-    terms[count] = {static_cast<std::int32_t>(p) * stride, b[p]};
+    terms[count] = {first + static_cast<std::int32_t>(p) * stride, b[p]};
     count += (b[p] != 0.f) | ((t_keep[p >> 2] >> (p & 3)) & 1);
   }
   return count;
@@ -161,12 +170,14 @@ struct Out {
 
 // V vectors of rows of one column of C: c = Σ_t A[:, p_t]·b[p_t], the accumulators in registers. With
 // byte offsets and values listed, eight accumulators fit (V8 spilled them beside an index and B's column).
-template <int V, bool Strided>
-void column_rows(const char* a, const Term* t, const Term* end, float* c, std::ptrdiff_t cs) {
+// The rows start at `origin` (+ off) or, for Row ≥ 0 (addresses only), at row Row of each column.
+template <int V, bool Strided, int Row = -1>
+void column_rows(std::uintptr_t origin, const Term* t, const Term* end, float* c, std::ptrdiff_t cs) {
+  static_assert(Row < 0 || kAddresses);
   f32x4 acc[V];
   for (int v = 0; v < V; ++v) acc[v] = simd::zero();
   for (; t != end; ++t) {
-    const float* ap = reinterpret_cast<const float*>(a + t->off);
+    const float* ap = Row >= 0 ? at(0, t->off) + Row : at(origin, t->off);
     const f32x4 bv = simd::splat(t->val);
     for (int v = 0; v < V; ++v) acc[v] = simd::add(acc[v], simd::mul(simd::load(ap + 4 * v), bv));
   }
@@ -185,6 +196,7 @@ void column_rows(const char* a, const Term* t, const Term* end, float* c, std::p
 template <bool Strided>
 void fill_columns(std::ptrdiff_t m, std::ptrdiff_t n, const float* a, const Out& c, std::ptrdiff_t panel) {
   const std::ptrdiff_t cs = Strided ? c.row_stride : 1;
+  const std::uintptr_t origin = origin_of(a);
   for (std::ptrdiff_t i0 = 0; i0 < m; i0 += panel) {
     const std::ptrdiff_t i1 = std::min(m, i0 + panel);
     for (std::ptrdiff_t j = 0; j < n; ++j) {
@@ -193,17 +205,21 @@ void fill_columns(std::ptrdiff_t m, std::ptrdiff_t n, const float* a, const Out&
       float* cj = c.data + j * c.col_stride;
       std::ptrdiff_t i = i0;
       const auto rows = [&](auto kernel, std::ptrdiff_t count) {
-        kernel(reinterpret_cast<const char*>(a + i), first, end, cj + i * cs, cs);
+        kernel(origin + static_cast<std::uintptr_t>(i) * sizeof(float), first, end, cj + i * cs, cs);
         i += count;
       };
+      if constexpr (kAddresses) {  // a column's first 64 rows (all of W2's) from constant row offsets
+        if (i == 0 && i + 32 <= i1) rows(column_rows<8, Strided, 0>, 32);
+        if (i == 32 && i + 32 <= i1) rows(column_rows<8, Strided, 32>, 32);
+      }
       while (i + 32 <= i1) rows(column_rows<8, Strided>, 32);
       if (i + 16 <= i1) rows(column_rows<4, Strided>, 16);
       if (i + 8 <= i1) rows(column_rows<2, Strided>, 8);
       if (i + 4 <= i1) rows(column_rows<1, Strided>, 4);
       for (; i < i1; ++i) {
-        const char* ai = reinterpret_cast<const char*>(a + i);
+        const std::uintptr_t row = origin + static_cast<std::uintptr_t>(i) * sizeof(float);
         float acc = 0.f;
-        for (const Term* t = first; t != end; ++t) acc += *reinterpret_cast<const float*>(ai + t->off) * t->val;
+        for (const Term* t = first; t != end; ++t) acc += *at(row, t->off) * t->val;
         cj[i * cs] = acc;
       }
     }
@@ -216,13 +232,14 @@ bool multiply(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, const float*
               std::ptrdiff_t ldb, const Out& c) {
   const auto list = mark_non_finite(a, lda, m, k) ? list_terms<true> : list_terms<false>;
   const auto stride = static_cast<std::int32_t>(lda * static_cast<std::ptrdiff_t>(sizeof(float)));
+  const auto first = static_cast<std::int32_t>(reinterpret_cast<std::uintptr_t>(a) - origin_of(a));
   alignas(16) std::int32_t offsets[16][4];
   for (int bits = 0; bits < 16; ++bits)
     for (int lane = 0; lane < 4; ++lane) offsets[bits][lane] = kLeftPack[bits][lane] * stride;
   std::ptrdiff_t total = 0;
   for (std::ptrdiff_t j = 0; j < n; ++j) {
     t_start[j] = static_cast<std::int32_t>(total);
-    total += list(b + j * ldb, k, stride, offsets, t_terms + total);
+    total += list(b + j * ldb, k, first, stride, offsets, t_terms + total);
   }
   t_start[n] = static_cast<std::int32_t>(total);
   if (static_cast<double>(total) > kMaxDensity * static_cast<double>(k * n)) return false;
