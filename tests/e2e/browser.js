@@ -120,6 +120,21 @@ export async function openPlayground(browser, server, hash = '') {
   return page;
 }
 
+// uPlot is fetched after start-up (charts/uplot-lazy.ts): this holds its chunk back on `page` until
+// release(). `asked` tells whether the page has asked for it; stop() lets it through again for good.
+export const uplotChunk = /\/uPlot[^/]*\.js$/;
+export async function holdUPlot(page) {
+  let open;
+  const held = new Promise((resolve) => (open = resolve));
+  const hold = { asked: false, release: () => open(), stop: () => (open(), page.unroute(uplotChunk)) };
+  await page.route(uplotChunk, async (route) => {
+    hold.asked = true;
+    await held;
+    await route.continue();
+  });
+  return hold;
+}
+
 // Reads a readout as a number ("12.5%" → 12.5); NaN while it shows "–".
 export async function readNumber(page, testid) {
   const text = (await page.getByTestId(testid).textContent()) ?? '';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedBrowser, openPlayground, waitForStep, dist } from './browser.js';
+import { sharedBrowser, openPlayground, waitForStep, dist, holdUPlot } from './browser.js';
 import { firstLoadFiles } from '../bench/page.js';
 
 const env = sharedBrowser();
@@ -65,25 +65,17 @@ test('uPlot is not in the first load; training starts without it and the loss ch
   for (const f of scripts) assert.doesNotMatch(readFileSync(join(dist, f), 'utf8'), /\baddSeries\b/, `${f} holds uPlot`);
 
   const page = await env.browser.newPage();
-  const uplot = /\/uPlot[^/]*\.js$/;
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  let asked = false;
-  await page.route(uplot, async (route) => {
-    asked = true;
-    await held;
-    await route.continue();
-  });
+  const uplot = await holdUPlot(page);
   try {
     await openPlayground(env.browser, env.server);
     await page.getByTestId('play').click();
     await waitForStep(page, 100);
     await page.getByTestId('pause').click();
-    assert.equal(asked, true, 'uPlot is asked for at start-up, before any chart needs it');
+    assert.equal(uplot.asked, true, 'uPlot is asked for at start-up, before any chart needs it');
     const chart = page.getByTestId('chart-loss');
     assert.equal(await chart.locator('canvas').count(), 0, 'no chart before uPlot arrives');
     const steps = Number(await page.getByTestId('step-count').textContent());
-    release();
+    uplot.release();
     await chart.scrollIntoViewIfNeeded();
     await chart.locator('canvas').waitFor();
     // The hover legend's step at the plot's left and right edges: the first and the last step recorded.
@@ -96,8 +88,7 @@ test('uPlot is not in the first load; training starts without it and the loss ch
     assert.ok((await stepAt(box.x + 1)) <= 2, 'the chart starts at the first steps');
     assert.ok((await stepAt(box.x + box.width - 1)) >= steps - 2, 'and reaches the last one');
   } finally {
-    release();
-    await page.unroute(uplot);
+    await uplot.stop();
   }
   assert.deepEqual(env.browser.errors, []);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { sharedBrowser, openPlayground, waitForStep } from './browser.js';
+import { sharedBrowser, openPlayground, waitForStep, holdUPlot, uplotChunk } from './browser.js';
 
 const env = sharedBrowser();
 
@@ -87,13 +87,7 @@ test('the loss chart PNG shows the curves up to now, on a solid background, even
 // drawn and downloaded once it does.
 test('the loss chart PNG asked for before uPlot has arrived is downloaded once it arrives', async () => {
   const page = await env.browser.newPage();
-  const uplot = /\/uPlot[^/]*\.js$/;
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route(uplot, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const uplot = await holdUPlot(page);
   try {
     await openPlayground(env.browser, env.server);
     await page.getByTestId('play').click();
@@ -106,14 +100,13 @@ test('the loss chart PNG asked for before uPlot has arrived is downloaded once i
     await page.getByTestId('export-png').click();
     await page.waitForTimeout(300);
     assert.equal(downloaded, null, 'nothing to take a picture of yet');
-    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), release()]);
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), uplot.release()]);
     assert.equal(file.suggestedFilename(), 'descent-loss.png');
     const { opaque, runPixels } = await pngPixels(page, file);
     assert.ok(opaque, 'the corner is not transparent');
     assert.ok(runPixels > 50, `run 1's curve is in the picture (${runPixels} pixels of its colour)`);
   } finally {
-    release();
-    await page.unroute(uplot);
+    await uplot.stop();
   }
   assert.deepEqual(env.browser.errors, []);
 });
@@ -121,9 +114,8 @@ test('the loss chart PNG asked for before uPlot has arrived is downloaded once i
 // Kept last: the refused chunk leaves network errors in the console, which are taken off again.
 test('the loss chart PNG says why there is none when uPlot cannot be fetched', async () => {
   const page = await env.browser.newPage();
-  const uplot = /\/uPlot[^/]*\.js$/;
   const before = env.browser.errors.length;
-  await page.route(uplot, (route) => route.abort());
+  await page.route(uplotChunk, (route) => route.abort());
   try {
     await openPlayground(env.browser, env.server);
     await page.locator('.menu > summary', { hasText: 'Export' }).click();
@@ -131,7 +123,7 @@ test('the loss chart PNG says why there is none when uPlot cannot be fetched', a
     await page.getByTestId('error').waitFor({ state: 'visible' });
     assert.match(await page.getByTestId('error').textContent(), /chart library did not load.*try again/);
   } finally {
-    await page.unroute(uplot);
+    await page.unroute(uplotChunk);
   }
   const added = env.browser.errors.splice(before);
   assert.deepEqual(added.filter((e) => !/Failed to load resource|Failed to fetch dynamically imported module/.test(e)), []);
