@@ -135,6 +135,22 @@ export async function holdUPlot(page) {
   return hold;
 }
 
+// The playground trained for `steps` steps and paused while uPlot is held back: { page, uplot }.
+export async function trainWithoutUPlot(browser, server, steps = 100) {
+  const page = await browser.newPage();
+  const uplot = await holdUPlot(page);
+  try {
+    await openPlayground(browser, server);
+    await page.getByTestId('play').click();
+    await waitForStep(page, steps);
+    await page.getByTestId('pause').click();
+  } catch (e) {
+    await uplot.stop();
+    throw e;
+  }
+  return { page, uplot };
+}
+
 // Reads a readout as a number ("12.5%" → 12.5); NaN while it shows "–".
 export async function readNumber(page, testid) {
   const text = (await page.getByTestId(testid).textContent()) ?? '';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sharedBrowser, openPlayground, waitForStep, dist, holdUPlot } from './browser.js';
+import { sharedBrowser, openPlayground, waitForStep, dist, trainWithoutUPlot } from './browser.js';
 import { firstLoadFiles } from '../bench/page.js';
 
 const env = sharedBrowser();
@@ -64,13 +64,8 @@ test('uPlot is not in the first load; training starts without it and the loss ch
   assert.ok(scripts.length > 0);
   for (const f of scripts) assert.doesNotMatch(readFileSync(join(dist, f), 'utf8'), /\baddSeries\b/, `${f} holds uPlot`);
 
-  const page = await env.browser.newPage();
-  const uplot = await holdUPlot(page);
+  const { page, uplot } = await trainWithoutUPlot(env.browser, env.server);
   try {
-    await openPlayground(env.browser, env.server);
-    await page.getByTestId('play').click();
-    await waitForStep(page, 100);
-    await page.getByTestId('pause').click();
     assert.equal(uplot.asked, true, 'uPlot is asked for at start-up, before any chart needs it');
     const chart = page.getByTestId('chart-loss');
     assert.equal(await chart.locator('canvas').count(), 0, 'no chart before uPlot arrives');

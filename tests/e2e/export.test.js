@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { sharedBrowser, openPlayground, waitForStep, holdUPlot, uplotChunk } from './browser.js';
+import { sharedBrowser, openPlayground, waitForStep, trainWithoutUPlot, uplotChunk } from './browser.js';
 
 const env = sharedBrowser();
 
@@ -86,13 +86,8 @@ test('the loss chart PNG shows the curves up to now, on a solid background, even
 // uPlot is fetched after start-up (charts/uplot-lazy.ts): a PNG asked for before it has arrived is
 // drawn and downloaded once it does.
 test('the loss chart PNG asked for before uPlot has arrived is downloaded once it arrives', async () => {
-  const page = await env.browser.newPage();
-  const uplot = await holdUPlot(page);
+  const { page, uplot } = await trainWithoutUPlot(env.browser, env.server);
   try {
-    await openPlayground(env.browser, env.server);
-    await page.getByTestId('play').click();
-    await waitForStep(page, 100);
-    await page.getByTestId('pause').click();
     assert.equal(await page.getByTestId('chart-loss').locator('canvas').count(), 0, 'uPlot has not arrived');
     let downloaded = null;
     page.once('download', (d) => (downloaded = d));
