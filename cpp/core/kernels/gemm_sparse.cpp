@@ -30,7 +30,7 @@ constexpr std::ptrdiff_t kMaxOffset = (std::ptrdiff_t{1} << 31) / sizeof(float);
 // walks both (V8 spent two address computations per term on two arrays walked by an index). In
 // WebAssembly `off` is the column's address itself (32 bits; the module's memory is at most 2 GB), so a
 // kernel whose first row is a constant loads from memory + off + constant, without an add per term
-// (W2 +1.5 % in Chromium); natively it is the byte offset from A.
+// (W2 +1.3 % in Chromium); natively it is the byte offset from A.
 struct Term {
   std::int32_t off;
   float val;

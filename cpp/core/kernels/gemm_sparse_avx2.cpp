@@ -24,8 +24,10 @@ constexpr std::ptrdiff_t kFirstLook = 8;
 constexpr double kFullLook = 0.9;
 constexpr std::ptrdiff_t kMaxM = 4096, kMaxK = 4096, kMaxTerms = 64 * 1024;
 // A panel of Cᵀ is 7 vectors (56 rows): per term 7 loads of B, one broadcast and one offset fit the
-// two 256-bit loads a cycle beside the 7 multiplies and adds, and 56 rows × 128 terms of B (28 KB)
-// stay in L1 while every row of A passes over them. W3's 784 features are 14 such panels.
+// two 256-bit loads a cycle beside the 7 multiplies and adds (4 to 8 vectors ran within 3 %). W3's 784
+// features are 14 such panels. A panel of W3's B (56 × 128 floats, 28 KB) is more than the ≈ 8 KB a
+// load stream keeps at full speed on the shared VMs measured; K blocks small enough left each row's
+// lists so short that mispredicted loop exits cost more (docs/performance.md).
 constexpr int kV = 7;
 
 // A term of a row of A: where B's row p starts, in bytes from the panel's first float of B, and A(i, p).
