@@ -155,6 +155,21 @@ void relu_backward(const ConstMatRef& z, MatRef dz) {
 
 }  // namespace
 
+void relu_backward_outer(const float* w, const float* d, Eigen::Index d_stride, const ConstMatRef& z, MatRef dz) {
+  using namespace simd;
+  const f32x4 one = splat(1.f);
+  for (Eigen::Index j = 0; j < z.cols(); ++j) {
+    const float* zj = z.data() + j * z.outerStride();
+    float* dj = dz.data() + j * dz.outerStride();
+    const float dj_out = d[j * d_stride];
+    const f32x4 dv = splat(dj_out);
+    Eigen::Index i = 0;
+    for (; i + 4 <= z.rows(); i += 4)
+      store(dj + i, mul(add(zero(), mul(load(w + i), dv)), bit_and(lt(zero(), load(zj + i)), one)));
+    for (; i < z.rows(); ++i) dj[i] = (0.f + w[i] * dj_out) * (zj[i] > 0.f ? 1.f : 0.f);
+  }
+}
+
 void add_bias_activate(Activation a, const float* bias, MatRef z, MatRef h) {
   const Eigen::Index rows = z.rows(), cols = z.cols(), zs = z.outerStride(), hs = h.outerStride();
   float* zd = z.data();

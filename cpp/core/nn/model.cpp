@@ -58,6 +58,9 @@ void Model::backward(const Eigen::Ref<const Eigen::MatrixXf>& x, const Eigen::Re
     const bool linear = s.activation == Activation::linear;
     const float* g = dz.data();  // dZ_l
     Eigen::Index g_ld = dz.outerStride();
+    // Under a single-output layer W_{l+1}ᵀ · dZ_{l+1} is an outer product: with ReLU, one pass makes it
+    // and applies the mask (gemm and the mask's pass took a regression net's last ReLU layer 2× as long).
+    const bool outer_relu = l + 1 < layers_.size() && layers_[l + 1].out == 1 && s.activation == Activation::relu;
     if (l + 1 == layers_.size()) {
       if (linear) {  // dZ = d_out as it is, no copy
         g = d_out.data();
@@ -65,12 +68,14 @@ void Model::backward(const Eigen::Ref<const Eigen::MatrixXf>& x, const Eigen::Re
       } else {
         dz = d_out;
       }
+    } else if (outer_relu) {
+      relu_backward_outer(params_.data() + w_off_[l + 1], dz_next, dz_next_ld, ws.z_[l].leftCols(n), dz);
     } else {
       const auto& next = layers_[l + 1];  // dZ_l = W_{l+1}ᵀ · dZ_{l+1}
       gemm(s.out, n, next.out, MatView{params_.data() + w_off_[l + 1], next.out, 1}, MatView{dz_next, 1, dz_next_ld},
            dz.data(), dz.outerStride());
     }
-    if (!linear) activate_backward(s.activation, ws.z_[l].leftCols(n), ws.h_[l].leftCols(n), dz);
+    if (!linear && !outer_relu) activate_backward(s.activation, ws.z_[l].leftCols(n), ws.h_[l].leftCols(n), dz);
     // dW_l = dZ_l · H_{l−1}ᵀ: B(k, j) = H_{l−1}(j, k).
     const MatView h_t = l == 0 ? MatView{x.data(), x.outerStride(), 1} : MatView{ws.h_[l - 1].data(), ws.h_[l - 1].outerStride(), 1};
     gemm(s.out, s.in, n, MatView{g, 1, g_ld}, h_t, grads_.data() + w_off_[l], s.out);
