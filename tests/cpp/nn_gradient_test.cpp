@@ -53,9 +53,9 @@ struct Net {
   std::vector<float> y;
 };
 
-Net make_net(Activation act, LossKind loss, std::uint64_t seed) {
+Net make_net(Activation act, LossKind loss, std::uint64_t seed, int units1 = 5, int units2 = 4) {
   const int outputs = loss == LossKind::cross_entropy ? 3 : 1;
-  Net n{Model({{3, 5, act}, {5, 4, act}, {4, outputs, Activation::linear}}), Eigen::MatrixXf(3, 7), {}};
+  Net n{Model({{3, units1, act}, {units1, units2, act}, {units2, outputs, Activation::linear}}), Eigen::MatrixXf(3, 7), {}};
   Rng rng(seed);
   initialize(n.model, InitScheme::xavier_normal, rng);
   for (std::size_t l = 0; l < 3; ++l)
@@ -74,8 +74,8 @@ double objective(Net& n, const Loss& loss, const Regularization& reg, Workspace&
   return loss_sum(loss, out, n.y.data(), nullptr, 0.0) / 7.0 + penalty(n.model, reg);
 }
 
-void check_model(Activation act, Loss loss, Regularization reg, std::uint64_t seed) {
-  Net n = make_net(act, loss.kind, seed);
+void check_model(Activation act, Loss loss, Regularization reg, std::uint64_t seed, int units1 = 5, int units2 = 4) {
+  Net n = make_net(act, loss.kind, seed, units1, units2);
   Workspace ws(n.model.layers(), 7);
   const auto out = n.model.forward(n.x, ws);
   Eigen::MatrixXf d_out(out.rows(), 7);
@@ -101,6 +101,35 @@ void check_model(Activation act, Loss loss, Regularization reg, std::uint64_t se
 
 TEST(NnGradient, EveryActivationThroughDenseLayers) {
   for (auto a : kAll) check_model(a, Loss{LossKind::mse, 1.0}, {}, 11);
+}
+
+// Wide enough (≥ 16 units) for the gradient below the last ReLU layer to be computed as a masked outer
+// product (kernels/masked_outer_product) instead of gemm. Central differences cross ReLU kinks at
+// these widths, so the reference is backpropagation in double.
+TEST(NnGradient, ReluLayersUnderASingleOutput) {
+  for (const auto& [units1, units2] : {std::pair{20, 18}, std::pair{17, 32}}) {
+    Net n = make_net(Activation::relu, LossKind::mse, 11, units1, units2);
+    Workspace ws(n.model.layers(), 7);
+    const auto out = n.model.forward(n.x, ws);
+    Eigen::MatrixXf d_out(1, 7);
+    Eigen::Ref<Eigen::MatrixXf> d_ref = d_out;
+    loss_sum(Loss{LossKind::mse, 1.0}, out, n.y.data(), &d_ref, 1.0 / 7.0);
+    n.model.backward(n.x, d_out, ws);
+
+    std::vector<Eigen::MatrixXd> w, h{n.x.cast<double>()}, z;
+    for (std::size_t l = 0; l < 3; ++l) {
+      w.push_back(n.model.W(l).cast<double>());
+      z.push_back((w[l] * h[l]).colwise() + n.model.b(l).cast<double>());
+      h.push_back(l < 2 ? z[l].cwiseMax(0.0) : z[l]);
+    }
+    Eigen::MatrixXd dz = d_out.cast<double>();
+    for (std::size_t l = 3; l-- > 0;) {
+      const Eigen::MatrixXd dw = dz * h[l].transpose();
+      for (Eigen::Index e = 0; e < dw.size(); ++e)
+        EXPECT_NEAR(n.model.dW(l).data()[e], dw.data()[e], 1e-6 + 1e-5 * std::abs(dw.data()[e])) << "layer " << l << " dW " << e;
+      if (l > 0) dz = (w[l].transpose() * dz).cwiseProduct((z[l - 1].array() > 0.0).cast<double>().matrix());
+    }
+  }
 }
 
 TEST(NnGradient, EveryLoss) {

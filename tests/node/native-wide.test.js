@@ -19,15 +19,20 @@ const wide = {
   seed: 7,
 };
 
-for (const level of ['portable', 'avx2', 'avx512']) {
-  test(`a wide net trains to the same bits natively (${level}) and in WebAssembly`, { skip: !cli && 'no native build/descent' }, () => {
+// Two ReLU layers under the single output: the gradient below the second is a masked outer product
+// (kernels/masked_outer_product), 40 rows (a 32-row pass and tails) over 67 units (list tails).
+const reluOut = { ...wide, model: { hidden: [{ units: 40, activation: 'relu' }, { units: 67, activation: 'relu' }], init_seed: 8 } };
+
+for (const level of ['portable', 'avx2', 'avx512'])
+  for (const [name, spec] of [['a wide net', wide], ['a net with ReLU layers under its output', reluOut]]) {
+  test(`${name} trains to the same bits natively (${level}) and in WebAssembly`, { skip: !cli && 'no native build/descent' }, () => {
     const saved = process.env.DESCENT_SIMD;
     process.env.DESCENT_SIMD = level;
     try {
-      const { native, wasm } = trainBoth(core, wide, wide.steps);
-      assert.equal(native.length, wide.steps);
-      assert.equal(wasm.losses.length, wide.steps);
-      for (let i = 0; i < wide.steps; i++) assert.equal(wasm.losses[i], Math.fround(native[i].loss), `step ${i}`);
+      const { native, wasm } = trainBoth(core, spec, spec.steps);
+      assert.equal(native.length, spec.steps);
+      assert.equal(wasm.losses.length, spec.steps);
+      for (let i = 0; i < spec.steps; i++) assert.equal(wasm.losses[i], Math.fround(native[i].loss), `step ${i}`);
     } finally {
       if (saved === undefined) delete process.env.DESCENT_SIMD;
       else process.env.DESCENT_SIMD = saved;

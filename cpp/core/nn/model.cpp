@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "kernels/gemm.hpp"
+#include "kernels/masked_outer_product.hpp"
 #include "kernels/row_sums.hpp"
 
 namespace descent::nn {
@@ -52,6 +53,8 @@ void Model::backward(const Eigen::Ref<const Eigen::MatrixXf>& x, const Eigen::Re
   const Eigen::Index n = x.cols();
   const float* dz_next = nullptr;  // dZ_{l+1}
   Eigen::Index dz_next_ld = 0;
+  const float* out_d = nullptr;  // dZ_{l+2} when layer l + 1 is a ReLU layer feeding a single output
+  Eigen::Index out_d_ld = 0;
   for (std::size_t l = layers_.size(); l-- > 0;) {
     const auto& s = layers_[l];
     auto dz = ws.dz_[l].leftCols(n);
@@ -72,9 +75,17 @@ void Model::backward(const Eigen::Ref<const Eigen::MatrixXf>& x, const Eigen::Re
       relu_backward_outer(params_.data() + w_off_[l + 1], dz_next, dz_next_ld, ws.z_[l].leftCols(n), dz);
     } else {
       const auto& next = layers_[l + 1];  // dZ_l = W_{l+1}ᵀ · dZ_{l+1}
-      gemm(s.out, n, next.out, MatView{params_.data() + w_off_[l + 1], next.out, 1}, MatView{dz_next, 1, dz_next_ld},
-           dz.data(), dz.outerStride());
+      const float* w_next = params_.data() + w_off_[l + 1];
+      // Under a ReLU layer feeding a single output, dZ_{l+1} is its mask times an outer product.
+      const bool rank_one = out_d && kernels::masked_outer_product(s.out, n, next.out, w_next, next.out,
+                                                                   params_.data() + w_off_[l + 2], out_d, out_d_ld,
+                                                                   ws.z_[l + 1].data(), ws.z_[l + 1].outerStride(),
+                                                                   dz.data(), dz.outerStride());
+      if (!rank_one)
+        gemm(s.out, n, next.out, MatView{w_next, next.out, 1}, MatView{dz_next, 1, dz_next_ld}, dz.data(), dz.outerStride());
     }
+    out_d = outer_relu ? dz_next : nullptr;
+    out_d_ld = dz_next_ld;
     if (!linear && !outer_relu) activate_backward(s.activation, ws.z_[l].leftCols(n), ws.h_[l].leftCols(n), dz);
     // dW_l = dZ_l · H_{l−1}ᵀ: B(k, j) = H_{l−1}(j, k).
     const MatView h_t = l == 0 ? MatView{x.data(), x.outerStride(), 1} : MatView{ws.h_[l - 1].data(), ws.h_[l - 1].outerStride(), 1};
