@@ -27,7 +27,7 @@ constexpr bool kAddresses = sizeof(void*) == 4;
 
 // One set per thread: `descent sweep` trains runs on several threads at once.
 alignas(16) thread_local float t_u[kMaxU];
-alignas(16) thread_local std::int32_t t_terms[kMaxTerms + 4];  // + 4: a group's store writes four
+alignas(32) thread_local std::int32_t t_terms[kMaxTerms + 8];  // + 8: a group's store writes eight
 thread_local std::int32_t t_start[kMaxN + 1];
 
 // kLeftPack[bits] lists the lanes set in `bits`, in order; the rest is never read.
@@ -154,6 +154,43 @@ void sum_panel(std::uintptr_t origin, std::ptrdiff_t i0, std::ptrdiff_t rows, st
 }
 
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+// kLanes.index[bits] lists the lanes set in the eight-lane mask `bits`, in order, as bytes.
+struct Lanes {
+  std::uint8_t index[256][8];
+  constexpr Lanes() : index{} {
+    for (int bits = 0; bits < 256; ++bits)
+      for (int lane = 0, n = 0; lane < 8; ++lane)
+        if (bits >> lane & 1) index[bits][n++] = static_cast<std::uint8_t>(lane);
+  }
+};
+constexpr Lanes kLanes;
+
+// list_terms eight units at a time (the four-lane loop took 1.5 µs of W2's step natively).
+__attribute__((target("avx2,popcnt"))) void list_terms_avx2(std::ptrdiff_t n, std::ptrdiff_t k, const float* z,
+                                                            std::ptrdiff_t ldz, std::int32_t first, std::int32_t stride) {
+  const __m256i lane_offsets = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(stride));
+  const __m256i group = _mm256_set1_epi32(8 * stride);
+  std::int32_t count = 0;
+  for (std::ptrdiff_t j = 0; j < n; ++j) {
+    t_start[j] = count;
+    const float* zj = z + j * ldz;
+    __m256i base = _mm256_add_epi32(_mm256_set1_epi32(first), lane_offsets);
+    std::ptrdiff_t p = 0;
+    for (; p + 8 <= k; p += 8) {
+      const int bits = _mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(zj + p), _mm256_setzero_ps(), _CMP_GT_OQ));
+      const __m256i lanes = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(kLanes.index[bits])));
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(t_terms + count), _mm256_permutevar8x32_epi32(base, lanes));
+      base = _mm256_add_epi32(base, group);
+      count += __builtin_popcount(static_cast<unsigned>(bits));
+    }
+    for (; p < k; ++p) {
+      t_terms[count] = static_cast<std::int32_t>(first + p * stride);
+      count += zj[p] > 0.f;
+    }
+  }
+  t_start[n] = count;
+}
+
 // A panel eight rows to a vector (natively at the AVX2 and AVX-512 levels: 512-bit vectors add nothing
 // on Zen 4), the loads folded into the adds. Each row is still its own sum in term order, so the bits
 // are the four-lane loop's.
@@ -199,18 +236,19 @@ bool masked_outer_product(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, 
   const std::ptrdiff_t rows = panel_rows(m);
   const auto u = reinterpret_cast<std::uintptr_t>(t_u);
   const std::uintptr_t origin = kAddresses ? 0 : u;  // terms count from it
-  list_terms(n, k, z, ldz, static_cast<std::int32_t>(u - origin),
-             static_cast<std::int32_t>(rows * static_cast<std::ptrdiff_t>(sizeof(float))));
-  for (std::ptrdiff_t i0 = 0; i0 < m; i0 += rows) {
-    const std::uintptr_t panel = origin + static_cast<std::uintptr_t>(i0 * k) * sizeof(float);
+  const auto first = static_cast<std::int32_t>(u - origin);
+  const auto stride = static_cast<std::int32_t>(rows * static_cast<std::ptrdiff_t>(sizeof(float)));
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
-    if (simd_level() != SimdLevel::portable) {
-      sum_panel_avx2(panel, i0, rows, n, d, ds, c, ldc);
-      continue;
-    }
-#endif
-    sum_panel(panel, i0, rows, n, d, ds, c, ldc);
+  if (simd_level() != SimdLevel::portable) {
+    list_terms_avx2(n, k, z, ldz, first, stride);
+    for (std::ptrdiff_t i0 = 0; i0 < m; i0 += rows)
+      sum_panel_avx2(origin + static_cast<std::uintptr_t>(i0 * k) * sizeof(float), i0, rows, n, d, ds, c, ldc);
+    return true;
   }
+#endif
+  list_terms(n, k, z, ldz, first, stride);
+  for (std::ptrdiff_t i0 = 0; i0 < m; i0 += rows)
+    sum_panel(origin + static_cast<std::uintptr_t>(i0 * k) * sizeof(float), i0, rows, n, d, ds, c, ldc);
   return true;
 }
 
