@@ -1,6 +1,8 @@
 // The peers descent is measured against, each at its best: TF.js 4.22 with a manual
 // optimizer.minimize loop (2–3× faster than model.fit on small nets) on its WASM SIMD or CPU backend,
-// and ConvNetJS 0.3's own Trainer. Every engine exposes setup(id) → { epoch(), samplesPerEpoch, backend }.
+// and ConvNetJS 0.3's own Trainer. Every engine exposes setup(id) → { epoch(), samplesPerEpoch, backend };
+// TF.js's also setup.activate(), which makes its backend TF.js's current one again (the benchmark takes
+// turns between engines).
 import { workloads, makeData } from './workloads.js';
 
 // `tf` is TF.js with gradients registered: in Node the union package '@tensorflow/tfjs'; in the
@@ -15,7 +17,7 @@ export async function tfjs(tf, backendName, wasm) {
   const simd = backendName === 'wasm' ? await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT') : false;
   const backend = `tfjs-${tf.getBackend()}${simd ? '-simd' : ''}`;
 
-  return (id) => {
+  const setup = (id) => {
     const w = workloads[id];
     const { x, y, features, classes } = makeData(id);
     const params = [];
@@ -69,6 +71,10 @@ export async function tfjs(tf, backendName, wasm) {
       },
     };
   };
+  setup.activate = async () => {
+    if (!(await tf.setBackend(backendName))) throw new Error(`TF.js backend ${backendName} unavailable`);
+  };
+  return setup;
 }
 
 export async function convnet() {

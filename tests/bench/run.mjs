@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { workloads, flopsPerSample, realFlopsPerSample } from './workloads.js';
-import { measure } from './measure.js';
+import { inRounds, measureEngine, mergeRounds, onlyDescentPeak, rounds } from './measure.js';
 import { tfjs, convnet } from './peers.js';
 import { loadCore } from '../node/load-core.js';
 import { openBrowser } from '../e2e/browser.js';
@@ -30,38 +30,44 @@ function record(r) {
   else log(`  ${row.env.padEnd(8)} ${row.engine.padEnd(14)} ${row.workload} median ${fmt(row.median)} ${row.unit}${r.backend ? ` (${r.backend})` : ''}`);
 }
 
-// 1. Native.
+// 1. Native: the CLI and PyTorch take turns, `rounds` times (see measure.js).
 const cli = `${root}build/descent`;
-if (existsSync(cli)) {
-  log('native: descent bench');
-  const out = execFileSync(cli, ['bench', '--json', ...ids.flatMap((id) => ['--workload', id])], { encoding: 'utf8' });
-  for (const line of out.trim().split('\n')) record(JSON.parse(line));
-} else notes.push('descent-native skipped: build/descent missing (run npm run build:native)');
-
-const torch = spawnSync('/usr/bin/python3', [`${root}tests/bench/torch_bench.py`, ...ids], { encoding: 'utf8' });
-if (torch.status === 0) {
+const native = new Map();
+const keep = (r) => {
+  const key = `${r.engine} ${r.workload}`;
+  if (!native.has(key)) native.set(key, []);
+  native.get(key).push(r);
+};
+if (!existsSync(cli)) notes.push('descent-native skipped: build/descent missing (run npm run build:native)');
+log('native: descent bench and PyTorch');
+for (let round = 0; round < rounds; round++) {
+  if (existsSync(cli)) {
+    const out = execFileSync(cli, ['bench', '--json', ...ids.flatMap((id) => ['--workload', id])], { encoding: 'utf8' });
+    for (const line of out.trim().split('\n')) keep(JSON.parse(line));
+  }
+  const torch = spawnSync('/usr/bin/python3', [`${root}tests/bench/torch_bench.py`, ...ids], { encoding: 'utf8' });
+  if (torch.status !== 0) {
+    if (round === 0) notes.push(`PyTorch skipped: ${(torch.stderr || 'python3-torch not installed').trim().split('\n').at(-1)}`);
+    continue;
+  }
   for (const line of torch.stdout.trim().split('\n')) {
     const r = JSON.parse(line);
-    if (r.note) notes.push(r.note);
-    else record(r);
+    if (!r.note) keep(r);
+    else if (!notes.includes(r.note)) notes.push(r.note);
   }
-} else notes.push(`PyTorch skipped: ${(torch.stderr || 'python3-torch not installed').trim().split('\n').at(-1)}`);
+}
+for (const list of native.values()) record(mergeRounds(list));
 
-// 2. Node.
+// 2. Node: the engines take turns as in the browser worker.
 log('node: descent-wasm, tfjs-wasm, tfjs-cpu, convnetjs');
 const core = await loadCore();
-for (const id of [...ids, 'peak']) record({ engine: 'descent-wasm', env: 'node', backend: 'descent-wasm-simd', ...core.benchmark(id, 5) });
 const tfUnion = await import('@tensorflow/tfjs');
 const tf = tfUnion.default ?? tfUnion;
 const tfWasm = await import('@tensorflow/tfjs-backend-wasm');
-for (const [engine, make] of [['tfjs-wasm', () => tfjs(tf, 'wasm', tfWasm)], ['tfjs-cpu', () => tfjs(tf, 'cpu')], ['convnetjs', convnet]]) {
-  const setup = await make();
-  for (const id of ids) {
-    const e = setup(id);
-    record({ engine, env: 'node', backend: e.backend, ...measure(e, id) });
-    e.dispose();
-  }
-}
+const setups = { 'tfjs-wasm': await tfjs(tf, 'wasm', tfWasm), 'tfjs-cpu': await tfjs(tf, 'cpu'), convnetjs: await convnet() };
+const nodeEngines = ['descent-wasm', 'tfjs-wasm', 'tfjs-cpu', 'convnetjs'];
+const runNode = (engine, id) => measureEngine(core, setups, engine, id);
+for (const r of await inRounds(nodeEngines, [...ids, 'peak'], runNode, onlyDescentPeak)) record({ ...r, env: 'node' });
 
 // 3. Chromium, inside a Web Worker, through Vite's dev server (bundles the peers for the browser).
 log('chromium: the same engines in a Web Worker');

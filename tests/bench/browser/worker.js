@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
 import { tfjs, convnet } from '../peers.js';
-import { measure } from '../measure.js';
+import { inRounds, measureEngine, onlyDescentPeak } from '../measure.js';
 
 // Served by Vite's dev server from the repository root (a plain string: Vite rewrites the
 // new URL(…, import.meta.url) pattern and would resolve the folder to its index.js).
@@ -12,19 +12,12 @@ tfWasm.setWasmPaths(`${self.location.origin}/node_modules/@tensorflow/tfjs-backe
 
 self.onmessage = async ({ data }) => {
   try {
-    for (const engine of data.engines) {
-      if (engine === 'descent-wasm') {
-        const core = await createCore();
-        for (const id of [...data.workloads, 'peak']) post({ engine, backend: 'descent-wasm-simd', ...core.benchmark(id, 5) });
-        continue;
-      }
-      const setup = engine === 'convnetjs' ? await convnet() : await tfjs(tf, engine === 'tfjs-wasm' ? 'wasm' : 'cpu', tfWasm);
-      for (const id of data.workloads) {
-        const e = setup(id);
-        post({ engine, backend: e.backend, ...measure(e, id) });
-        e.dispose();
-      }
-    }
+    const core = await createCore();
+    const setups = {};
+    for (const engine of data.engines)
+      if (engine !== 'descent-wasm') setups[engine] = engine === 'convnetjs' ? await convnet() : await tfjs(tf, engine === 'tfjs-wasm' ? 'wasm' : 'cpu', tfWasm);
+    const run = (engine, id) => measureEngine(core, setups, engine, id);
+    for (const result of await inRounds(data.engines, [...data.workloads, 'peak'], run, onlyDescentPeak)) post(result);
     self.postMessage({ type: 'done' });
   } catch (err) {
     self.postMessage({ type: 'error', message: String(err?.stack ?? err) });
