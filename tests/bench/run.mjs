@@ -86,7 +86,7 @@ try {
   const page = await browser.newPage();
   await page.goto(`${server.resolvedUrls.local[0]}tests/bench/browser/index.html`);
   await page.waitForFunction(() => typeof window.startBench === 'function');
-  await page.evaluate(([e, w]) => window.startBench(e, w), [['descent-wasm', 'tfjs-wasm', 'tfjs-cpu', 'convnetjs'], ids]);
+  await page.evaluate(([e, w]) => void window.startBench(e, w), [['descent-wasm', 'tfjs-wasm', 'tfjs-cpu', 'convnetjs'], ids]);
   let seen = 0;
   for (;;) {
     const state = await page.evaluate(() => ({ r: window.benchResults, done: window.benchDone, error: window.benchError }));
