@@ -20,7 +20,7 @@ constexpr std::ptrdiff_t kMaxU = 32 * 1024, kMaxTerms = 32 * 1024, kMaxN = 4096;
 // units wide keep gemm's order, which the narrow path's fused loops reproduce bit for bit).
 constexpr std::ptrdiff_t kMinUnits = 16;
 
-// In WebAssembly a term is U's column address itself (32 bits), so the first 64 rows load from
+// In WebAssembly a term is U's column address itself (32 bits), so the first panel's rows load from
 // memory + term + constant, without an add per term (as in gemm_sparse); natively it is the byte
 // offset from U.
 constexpr bool kAddresses = sizeof(void*) == 4;
