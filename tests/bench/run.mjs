@@ -65,9 +65,9 @@ const tfUnion = await import('@tensorflow/tfjs');
 const tf = tfUnion.default ?? tfUnion;
 const tfWasm = await import('@tensorflow/tfjs-backend-wasm');
 const setups = { 'tfjs-wasm': await tfjs(tf, 'wasm', tfWasm), 'tfjs-cpu': await tfjs(tf, 'cpu'), convnetjs: await convnet() };
-const nodeEngines = ['descent-wasm', 'tfjs-wasm', 'tfjs-cpu', 'convnetjs'];
+const engines = ['descent-wasm', 'tfjs-wasm', 'tfjs-cpu', 'convnetjs'];
 const runNode = (engine, id) => measureEngine(core, setups, engine, id);
-for (const r of await inRounds(nodeEngines, [...ids, 'peak'], runNode, onlyDescentPeak)) record({ ...r, env: 'node' });
+for (const r of await inRounds(engines, [...ids, 'peak'], runNode, onlyDescentPeak)) record({ ...r, env: 'node' });
 
 // 3. Chromium, inside a Web Worker, through Vite's dev server (bundles the peers for the browser).
 log('chromium: the same engines in a Web Worker');
@@ -86,7 +86,7 @@ try {
   const page = await browser.newPage();
   await page.goto(`${server.resolvedUrls.local[0]}tests/bench/browser/index.html`);
   await page.waitForFunction(() => typeof window.startBench === 'function');
-  await page.evaluate(([e, w]) => void window.startBench(e, w), [['descent-wasm', 'tfjs-wasm', 'tfjs-cpu', 'convnetjs'], ids]);
+  await page.evaluate(([e, w]) => void window.startBench(e, w), [engines, ids]);
   let seen = 0;
   for (;;) {
     const state = await page.evaluate(() => ({ r: window.benchResults, done: window.benchDone, error: window.benchError }));

@@ -5,11 +5,17 @@
 
 #include "kernels/copy_column_major.hpp"
 #include "kernels/simd.hpp"
+#include "kernels/term_lists.hpp"
 
 namespace descent::kernels {
 namespace {
 
 using simd::f32x4;
+using terms::at;
+using terms::kAddresses;
+using terms::kCount;
+using terms::kLeftPack;
+using terms::origin_of;
 
 // Skipping costs an index list per column of B and one more load per term than the dense kernel's
 // register tile, so it pays only when at most this share of B's entries is nonzero.
@@ -26,22 +32,12 @@ constexpr std::ptrdiff_t kMinTransposed = 1 << 20;  // multiply-adds; see gemm_s
 constexpr std::ptrdiff_t kMaxK = 4096, kMaxN = 4096, kMaxTerms = 64 * 1024;
 constexpr std::ptrdiff_t kMaxOffset = (std::ptrdiff_t{1} << 31) / sizeof(float);  // floats of A
 
-// A term of a column of B: where A's column p starts, and B(p, j); side by side, so that one pointer
-// walks both (V8 spent two address computations per term on two arrays walked by an index). In
-// WebAssembly `off` is the column's address itself (32 bits; the module's memory is at most 2 GB), so a
-// kernel whose first row is a constant loads from memory + off + constant, without an add per term
-// (W2 +1.3 % in Chromium); natively it is the byte offset from A.
+// A term of a column of B: where A's column p starts (terms::at), and B(p, j); side by side, so that one
+// pointer walks both (V8 spent two address computations per term on two arrays walked by an index).
 struct Term {
   std::int32_t off;
   float val;
 };
-constexpr bool kAddresses = sizeof(void*) == 4;
-
-// What `off` is counted from: 0 for addresses, else A.
-std::uintptr_t origin_of(const float* a) { return kAddresses ? 0 : reinterpret_cast<std::uintptr_t>(a); }
-const float* at(std::uintptr_t origin, std::int32_t off) {
-  return reinterpret_cast<const float*>(origin + static_cast<std::uint32_t>(off));
-}
 
 // One set per thread: `descent sweep` trains runs on several threads at once.
 // Column j's terms are [t_start[j], t_start[j + 1]). + 4: a group's stores write four terms.
@@ -49,11 +45,6 @@ alignas(16) thread_local Term t_terms[kMaxTerms + 4];
 thread_local std::int32_t t_start[kMaxN + 1];
 thread_local std::uint8_t t_keep[kMaxK / 4 + 1];  // per group of four columns of A: bit set = not finite
 
-// kLeftPack[bits] lists the lanes set in `bits`, in order; the rest is never read.
-alignas(16) constexpr std::int32_t kLeftPack[16][4] = {
-    {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {2, 0, 0, 0}, {0, 2, 0, 0}, {1, 2, 0, 0}, {0, 1, 2, 0},
-    {3, 0, 0, 0}, {0, 3, 0, 0}, {1, 3, 0, 0}, {0, 1, 3, 0}, {2, 3, 0, 0}, {0, 2, 3, 0}, {1, 2, 3, 0}, {0, 1, 2, 3}};
-constexpr std::int32_t kCount[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
 
 #if defined(__wasm_simd128__)
 // The same left-packing as byte indices, for simd::swizzle.

@@ -5,6 +5,7 @@
 #include "kernels/copy_column_major.hpp"
 #include "kernels/simd.hpp"
 #include "kernels/simd_level.hpp"
+#include "kernels/term_lists.hpp"
 
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
 #include <immintrin.h>
@@ -14,40 +15,28 @@ namespace descent::kernels {
 namespace {
 
 using simd::f32x4;
+using terms::at;
+using terms::kAddresses;
+using terms::kLeftPack;
 
 constexpr std::ptrdiff_t kMaxU = 32 * 1024, kMaxTerms = 32 * 1024, kMaxN = 4096;
 // Below this many ReLU units an index list serves too few adds to pay for itself (and nets at most 8
 // units wide keep gemm's order, which the narrow path's fused loops reproduce bit for bit).
 constexpr std::ptrdiff_t kMinUnits = 16;
 
-// In WebAssembly a term is U's column address itself (32 bits), so the first panel's rows load from
-// memory + term + constant, without an add per term (as in gemm_sparse); natively it is the byte
-// offset from U.
-constexpr bool kAddresses = sizeof(void*) == 4;
-
 // One set per thread: `descent sweep` trains runs on several threads at once.
 alignas(16) thread_local float t_u[kMaxU];
 alignas(32) thread_local std::int32_t t_terms[kMaxTerms + 8];  // + 8: a group's store writes eight
 thread_local std::int32_t t_start[kMaxN + 1];
 
-// kLeftPack[bits] lists the lanes set in `bits`, in order; the rest is never read.
-alignas(16) constexpr std::int32_t kLeftPack[16][4] = {
-    {0, 0, 0, 0}, {0, 0, 0, 0}, {1, 0, 0, 0}, {0, 1, 0, 0}, {2, 0, 0, 0}, {0, 2, 0, 0}, {1, 2, 0, 0}, {0, 1, 2, 0},
-    {3, 0, 0, 0}, {0, 3, 0, 0}, {1, 3, 0, 0}, {0, 1, 3, 0}, {2, 3, 0, 0}, {0, 2, 3, 0}, {1, 2, 3, 0}, {0, 1, 2, 3}};
-
-// How many lanes are set in `bits`: one instruction in WebAssembly, a lookup natively (the portable
-// x86-64 build has no popcnt, and GCC's fallback cost a third of the list's time).
+// How many lanes are set in `bits`: one instruction in WebAssembly, a lookup natively (GCC's fallback
+// for the portable x86-64 build cost a third of the list's time).
 int lanes(int bits) {
 #if defined(__wasm__)
   return __builtin_popcount(static_cast<unsigned>(bits));
 #else
-  constexpr int kCount[16] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4};
-  return kCount[bits];
+  return terms::kCount[bits];
 #endif
-}
-
-const float* at(std::uintptr_t origin, std::int32_t term) {
-  return reinterpret_cast<const float*>(origin + static_cast<std::uint32_t>(term));
 }
 
 // U is kept in panels of P rows (P = 32 when it divides m, else m): U(r, p) of panel h at
@@ -235,7 +224,7 @@ bool masked_outer_product(std::ptrdiff_t m, std::ptrdiff_t n, std::ptrdiff_t k, 
   if (!scaled_transpose(m, k, w_mat, ldw, w)) return false;
   const std::ptrdiff_t rows = panel_rows(m);
   const auto u = reinterpret_cast<std::uintptr_t>(t_u);
-  const std::uintptr_t origin = kAddresses ? 0 : u;  // terms count from it
+  const std::uintptr_t origin = terms::origin_of(t_u);
   const auto first = static_cast<std::int32_t>(u - origin);
   const auto stride = static_cast<std::int32_t>(rows * static_cast<std::ptrdiff_t>(sizeof(float)));
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
